@@ -1,0 +1,128 @@
+import { Type, type Static } from 'typebox';
+import { Bp, Cents, Code, CodeList, Id, Name, Strict } from '../common';
+
+export const paymentKinds = [
+  'cash',
+  'credit_card',
+  'debit_card',
+  'pix',
+  'voucher',
+  'store_credit',
+  'check',
+  'other',
+] as const;
+export const PaymentKind = Type.Union(paymentKinds.map((k) => Type.Literal(k)));
+export type PaymentKind = (typeof paymentKinds)[number];
+
+/** NFC-e `tPag`: a 2-digit string such as "01" (cash) or "17" (PIX). */
+export const FiscalCode = Type.String({ pattern: '^[0-9]{2}$' });
+
+export const PaymentType = Type.Object({
+  id: Id,
+  code: Code,
+  name: Name,
+  kind: PaymentKind,
+  givesChange: Type.Boolean(),
+  allowsInstallments: Type.Boolean(),
+  requiresCustomer: Type.Boolean(),
+  fiscalCode: FiscalCode,
+  active: Type.Boolean(),
+});
+export type PaymentType = Static<typeof PaymentType>;
+
+export const PaymentTypeCreate = Strict({
+  code: Code,
+  name: Name,
+  kind: PaymentKind,
+  givesChange: Type.Optional(Type.Boolean()),
+  allowsInstallments: Type.Optional(Type.Boolean()),
+  requiresCustomer: Type.Optional(Type.Boolean()),
+  fiscalCode: FiscalCode,
+  active: Type.Optional(Type.Boolean()),
+});
+export type PaymentTypeCreate = Static<typeof PaymentTypeCreate>;
+
+export const PaymentTypeUpdate = Strict({
+  name: Type.Optional(Name),
+  kind: Type.Optional(PaymentKind),
+  givesChange: Type.Optional(Type.Boolean()),
+  allowsInstallments: Type.Optional(Type.Boolean()),
+  requiresCustomer: Type.Optional(Type.Boolean()),
+  fiscalCode: Type.Optional(FiscalCode),
+  active: Type.Optional(Type.Boolean()),
+});
+export type PaymentTypeUpdate = Static<typeof PaymentTypeUpdate>;
+
+const Installments = Type.Integer({ minimum: 1, maximum: 48 });
+const Days = Type.Integer({ minimum: 0, maximum: 365 });
+
+export const PaymentCondition = Type.Object({
+  id: Id,
+  code: Code,
+  name: Name,
+  /** Types that may use this condition; with more than one installment each must allow installments. */
+  paymentTypeCodes: CodeList,
+  installments: Installments,
+  firstDueDays: Days,
+  intervalDays: Days,
+  surchargeBp: Bp,
+  minInstallmentCents: Cents,
+  active: Type.Boolean(),
+});
+export type PaymentCondition = Static<typeof PaymentCondition>;
+
+export const PaymentConditionCreate = Strict({
+  code: Code,
+  name: Name,
+  paymentTypeCodes: Type.Array(Code, { minItems: 1, maxItems: 100, uniqueItems: true }),
+  installments: Installments,
+  firstDueDays: Type.Optional(Days),
+  intervalDays: Type.Optional(Days),
+  surchargeBp: Type.Optional(Bp),
+  minInstallmentCents: Type.Optional(Cents),
+  active: Type.Optional(Type.Boolean()),
+});
+export type PaymentConditionCreate = Static<typeof PaymentConditionCreate>;
+
+export const PaymentConditionUpdate = Strict({
+  name: Type.Optional(Name),
+  paymentTypeCodes: Type.Optional(Type.Array(Code, { minItems: 1, maxItems: 100, uniqueItems: true })),
+  installments: Type.Optional(Installments),
+  firstDueDays: Type.Optional(Days),
+  intervalDays: Type.Optional(Days),
+  surchargeBp: Type.Optional(Bp),
+  minInstallmentCents: Type.Optional(Cents),
+  active: Type.Optional(Type.Boolean()),
+});
+export type PaymentConditionUpdate = Static<typeof PaymentConditionUpdate>;
+
+export const financialReasonKinds = ['withdrawal', 'supply', 'expense'] as const;
+export const FinancialReasonKind = Type.Union(financialReasonKinds.map((k) => Type.Literal(k)));
+export type FinancialReasonKind = (typeof financialReasonKinds)[number];
+
+export const FinancialReason = Type.Object({
+  id: Id,
+  code: Code,
+  name: Name,
+  kind: FinancialReasonKind,
+  requiresNote: Type.Boolean(),
+  active: Type.Boolean(),
+});
+export type FinancialReason = Static<typeof FinancialReason>;
+
+export const FinancialReasonCreate = Strict({
+  code: Code,
+  name: Name,
+  kind: FinancialReasonKind,
+  requiresNote: Type.Optional(Type.Boolean()),
+  active: Type.Optional(Type.Boolean()),
+});
+export type FinancialReasonCreate = Static<typeof FinancialReasonCreate>;
+
+export const FinancialReasonUpdate = Strict({
+  name: Type.Optional(Name),
+  kind: Type.Optional(FinancialReasonKind),
+  requiresNote: Type.Optional(Type.Boolean()),
+  active: Type.Optional(Type.Boolean()),
+});
+export type FinancialReasonUpdate = Static<typeof FinancialReasonUpdate>;

@@ -1,0 +1,62 @@
+import { Type, type Static } from 'typebox';
+import { Code, CodeList, Id, Name, Strict } from '../common';
+
+export const Seller = Type.Object({
+  id: Id,
+  code: Code,
+  name: Name,
+  /** Empty means every store. */
+  storeCodes: CodeList,
+  active: Type.Boolean(),
+});
+export type Seller = Static<typeof Seller>;
+
+export const SellerCreate = Strict({
+  code: Code,
+  name: Name,
+  storeCodes: Type.Optional(CodeList),
+  active: Type.Optional(Type.Boolean()),
+});
+export type SellerCreate = Static<typeof SellerCreate>;
+
+export const SellerUpdate = Strict({
+  name: Type.Optional(Name),
+  storeCodes: Type.Optional(CodeList),
+  active: Type.Optional(Type.Boolean()),
+});
+export type SellerUpdate = Static<typeof SellerUpdate>;
+
+export const OperatorRole = Type.Union([Type.Literal('cashier'), Type.Literal('supervisor')]);
+export type OperatorRole = Static<typeof OperatorRole>;
+
+/** 4 to 8 digits. Write-only: stored hashed, never returned by the admin API. */
+export const Pin = Type.String({ pattern: '^[0-9]{4,8}$' });
+
+export const Operator = Type.Object({
+  id: Id,
+  code: Code,
+  name: Name,
+  role: OperatorRole,
+  storeCodes: CodeList,
+  active: Type.Boolean(),
+});
+export type Operator = Static<typeof Operator>;
+
+export const OperatorCreate = Strict({
+  code: Code,
+  name: Name,
+  role: OperatorRole,
+  pin: Pin,
+  storeCodes: Type.Optional(CodeList),
+  active: Type.Optional(Type.Boolean()),
+});
+export type OperatorCreate = Static<typeof OperatorCreate>;
+
+export const OperatorUpdate = Strict({
+  name: Type.Optional(Name),
+  role: Type.Optional(OperatorRole),
+  pin: Type.Optional(Pin),
+  storeCodes: Type.Optional(CodeList),
+  active: Type.Optional(Type.Boolean()),
+});
+export type OperatorUpdate = Static<typeof OperatorUpdate>;

@@ -1,0 +1,31 @@
+import { Type, type Static } from 'typebox';
+import { Cents, Code, Id, Name, Strict } from '../common';
+
+export const PriceList = Type.Object({ id: Id, code: Code, name: Name, active: Type.Boolean() });
+export type PriceList = Static<typeof PriceList>;
+
+export const PriceListCreate = Strict({ code: Code, name: Name, active: Type.Optional(Type.Boolean()) });
+export type PriceListCreate = Static<typeof PriceListCreate>;
+
+export const PriceListUpdate = Strict({ name: Type.Optional(Name), active: Type.Optional(Type.Boolean()) });
+export type PriceListUpdate = Static<typeof PriceListUpdate>;
+
+export const Price = Strict({ skuCode: Code, priceCents: Cents });
+export type Price = Static<typeof Price>;
+
+export const PriceSet = Strict({ priceCents: Cents });
+export type PriceSet = Static<typeof PriceSet>;
+
+/** JSON form of `PUT /price-lists/:id/prices`; CSV (`skuCode,priceCents`) and NDJSON are streamed. */
+export const PriceArray = Type.Array(Price, { maxItems: 10_000 });
+export type PriceArray = Static<typeof PriceArray>;
+
+export const PriceListQuery = Strict({
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
+  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  q: Type.Optional(Type.String({ maxLength: 200, description: 'SKU code prefix' })),
+});
+export type PriceListQuery = Static<typeof PriceListQuery>;
+
+export const PricePathParams = Strict({ id: Id, skuCode: Code });
+export type PricePathParams = Static<typeof PricePathParams>;

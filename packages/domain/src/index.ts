@@ -1,0 +1,3 @@
+export * from './canonical';
+export * from './hash-chain';
+export * from './semver';
