@@ -1,5 +1,15 @@
 import { Type, type Static } from 'typebox';
-import { Bp, Cents, Code, CodeList, Id, IsoDateTime, Name, Strict } from '../common';
+import { Bp, Cents, Code, CodeList, Id, Name, Strict } from '../common';
+
+/**
+ * When a promotion starts or ends. Without an offset (`2026-12-01T00:00`) it is a wall-clock time
+ * in each store's own timezone, so a chain-wide promotion starts at local midnight everywhere;
+ * with `Z` or an offset it is one instant for every store. `endsAt` is exclusive.
+ */
+export const PromotionInstant = Type.String({
+  pattern: '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,3})?)?(Z|[+-]\\d{2}:\\d{2})?$',
+  description: 'ISO 8601 date-time; without an offset it is read in the store timezone',
+});
 
 export const promotionKinds = ['percent_off', 'fixed_price', 'buy_x_pay_y', 'progressive'] as const;
 export const PromotionKind = Type.Union(promotionKinds.map((k) => Type.Literal(k)));
@@ -37,8 +47,8 @@ export const Promotion = Type.Object({
   groupCodes: CodeList,
   /** Empty means any payment type. */
   paymentTypeCodes: CodeList,
-  startsAt: Type.Optional(IsoDateTime),
-  endsAt: Type.Optional(IsoDateTime),
+  startsAt: Type.Optional(PromotionInstant),
+  endsAt: Type.Optional(PromotionInstant),
   priority: Type.Integer(),
   exclusive: Type.Boolean(),
   active: Type.Boolean(),
@@ -56,8 +66,8 @@ const writable = {
   target: PromotionTarget,
   groupCodes: CodeList,
   paymentTypeCodes: CodeList,
-  startsAt: IsoDateTime,
-  endsAt: IsoDateTime,
+  startsAt: PromotionInstant,
+  endsAt: PromotionInstant,
   priority: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 }),
   exclusive: Type.Boolean(),
   active: Type.Boolean(),
