@@ -12,3 +12,5 @@ export * from './admin/people';
 export * from './admin/payments';
 export * from './admin/promotions';
 export * from './admin/settings';
+export * from './sync/entities';
+export * from './sync/protocol';

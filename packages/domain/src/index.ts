@@ -1,3 +1,4 @@
 export * from './canonical';
 export * from './hash-chain';
 export * from './semver';
+export * from './pin';

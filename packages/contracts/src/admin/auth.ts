@@ -2,7 +2,7 @@ import { Type, type Static } from 'typebox';
 import { Id, IsoDateTime, Strict } from '../common';
 
 export const userRoles = ['admin', 'operator', 'auditor'] as const;
-export const UserRole = Type.Union(userRoles.map((r) => Type.Literal(r)));
+export const UserRole = Type.Enum(userRoles);
 export type UserRole = (typeof userRoles)[number];
 
 export const LoginRequest = Strict({

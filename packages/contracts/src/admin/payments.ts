@@ -11,7 +11,7 @@ export const paymentKinds = [
   'check',
   'other',
 ] as const;
-export const PaymentKind = Type.Union(paymentKinds.map((k) => Type.Literal(k)));
+export const PaymentKind = Type.Enum(paymentKinds);
 export type PaymentKind = (typeof paymentKinds)[number];
 
 /** NFC-e `tPag`: a 2-digit string such as "01" (cash) or "17" (PIX). */
@@ -97,7 +97,7 @@ export const PaymentConditionUpdate = Strict({
 export type PaymentConditionUpdate = Static<typeof PaymentConditionUpdate>;
 
 export const financialReasonKinds = ['withdrawal', 'supply', 'expense'] as const;
-export const FinancialReasonKind = Type.Union(financialReasonKinds.map((k) => Type.Literal(k)));
+export const FinancialReasonKind = Type.Enum(financialReasonKinds);
 export type FinancialReasonKind = (typeof financialReasonKinds)[number];
 
 export const FinancialReason = Type.Object({

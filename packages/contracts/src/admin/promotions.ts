@@ -12,7 +12,7 @@ export const PromotionInstant = Type.String({
 });
 
 export const promotionKinds = ['percent_off', 'fixed_price', 'buy_x_pay_y', 'progressive'] as const;
-export const PromotionKind = Type.Union(promotionKinds.map((k) => Type.Literal(k)));
+export const PromotionKind = Type.Enum(promotionKinds);
 export type PromotionKind = (typeof promotionKinds)[number];
 
 export const PromotionTier = Strict({

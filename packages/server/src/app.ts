@@ -1,0 +1,115 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { Problem } from '@storelink/contracts';
+import type { DatabaseHandle } from './db/database';
+import { readHeadCursor } from './modules/changes/change-log.repository';
+import { registerAccessControl } from './http/access';
+import { registerProblemHandler } from './http/problem';
+import { registerValidation } from './http/validation';
+import { createMetrics, instrumentRequests, type Metrics } from './ops/metrics';
+import { opsRoutes } from './ops/ops.routes';
+import { registerApiRoutes } from './routes';
+import { createServices, type Services } from './services';
+import { ChangeNotifier, listenForChanges, type PgListener } from './sync/change-notifier';
+
+export const API_PREFIX = '/api/v1';
+/** 1 MiB by default (SPEC §12.1); streamed routes set their own limits. */
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface ServerOptions {
+  database: DatabaseHandle;
+  /** pino options, or false to stay silent (tests). */
+  logger?: FastifyServerOptions['logger'];
+  now?: () => Date;
+  /** Trust X-Forwarded-* from a reverse proxy in front of the server. */
+  trustProxy?: boolean;
+}
+
+export interface StorelinkServer {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+  services: Services;
+  notifier: ChangeNotifier;
+  metrics: Metrics;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the back office HTTP server on an open, migrated database. The caller owns the
+ * database handle's lifetime only until this returns: `close()` closes both.
+ */
+export async function buildServer(options: ServerOptions): Promise<StorelinkServer> {
+  const { database } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: DEFAULT_BODY_LIMIT,
+    trustProxy: options.trustProxy ?? false,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const notifier = new ChangeNotifier();
+  const metrics = createMetrics();
+  const services = createServices({
+    db: database.db,
+    dialect: database.dialect,
+    now,
+    onChanges: (cursor) => notifier.notify(cursor),
+  });
+
+  let listener: PgListener | undefined;
+  if (database.dialect === 'postgres' && database.connectionString) {
+    listener = listenForChanges(
+      database.connectionString,
+      notifier,
+      () => readHeadCursor(database.db),
+      app.log,
+    );
+  }
+
+  registerValidation(app);
+  registerProblemHandler(app);
+  registerAccessControl(app, {
+    authenticateUser: (token) => services.auth.authenticate(token),
+    authenticateStation: () => Promise.resolve(undefined),
+  });
+  instrumentRequests(app, metrics);
+  app.addSchema(Problem);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'storelink API',
+        version: '1',
+        description:
+          'Back office (/api/v1) and station sync (/api/v1/sync) API. Errors are application/problem+json.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+  });
+  // The documentation UI is public, like /openapi.json.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/docs')) route.config = { ...route.config, access: 'public' };
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
+  await app.register(opsRoutes, { db: database.db, registry: metrics.registry });
+  await app.register(async (api) => registerApiRoutes(api, services), { prefix: API_PREFIX });
+
+  return {
+    app,
+    database,
+    services,
+    notifier,
+    metrics,
+    async close() {
+      await app.close();
+      await listener?.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as masterData from './20261128-0001-master-data';
+
+/**
+ * Forward-only migrations, in order. Each runs in its own transaction on both dialects.
+ * Never edit one that has shipped: add a new file named `<timestamp>-<intent>`.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261128-0001-master-data': masterData,
+};

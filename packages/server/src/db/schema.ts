@@ -1,0 +1,257 @@
+import type { Generated, Insertable, Kysely, Selectable, Transaction } from 'kysely';
+
+/**
+ * Table types, in camelCase: the CamelCasePlugin turns them into the snake_case of the SQL, the
+ * one place where the two namings meet. Booleans are stored as 0/1 and lists as JSON text, the
+ * same on SQLite and PostgreSQL, so repositories convert rows in exactly one way on both.
+ */
+export type Flag = 0 | 1;
+
+interface Audited {
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface StoresTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  taxId: string | null;
+  timezone: string;
+  active: Flag;
+}
+
+export interface PriceListsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  active: Flag;
+}
+
+export interface StationGroupsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  storeCode: string;
+  priceListCode: string;
+  integrationEnabled: Flag;
+  syncIntervalSeconds: number;
+  heartbeatSeconds: number;
+  offlineAlertMinutes: number;
+  maxCashierDiscountBp: number;
+  paymentTypeCodes: string;
+  financialReasonCodes: string;
+  cancelRequiresSupervisor: Flag;
+  active: Flag;
+}
+
+export interface StationsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  groupCode: string;
+  active: Flag;
+  hostname: string | null;
+  appVersion: string | null;
+  incarnation: number;
+  pairedAt: string | null;
+  lastSeenAt: string | null;
+  tokenHash: string | null;
+  pairingCodeHash: string | null;
+  pairingCodeExpiresAt: string | null;
+}
+
+export interface ProductsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  brand: string | null;
+  category: string | null;
+  active: Flag;
+}
+
+export interface SkusTable extends Audited {
+  id: string;
+  code: string;
+  productCode: string;
+  color: string | null;
+  size: string | null;
+  active: Flag;
+}
+
+export interface BarcodesTable {
+  barcode: string;
+  skuCode: string;
+}
+
+export interface PricesTable {
+  priceListCode: string;
+  skuCode: string;
+  priceCents: number;
+  updatedAt: string;
+}
+
+export interface SellersTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  storeCodes: string;
+  active: Flag;
+}
+
+export interface OperatorsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  role: 'cashier' | 'supervisor';
+  pinHash: string;
+  storeCodes: string;
+  active: Flag;
+}
+
+export interface PaymentTypesTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  givesChange: Flag;
+  allowsInstallments: Flag;
+  requiresCustomer: Flag;
+  fiscalCode: string;
+  active: Flag;
+}
+
+export interface PaymentConditionsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  paymentTypeCodes: string;
+  installments: number;
+  firstDueDays: number;
+  intervalDays: number;
+  surchargeBp: number;
+  minInstallmentCents: number;
+  active: Flag;
+}
+
+export interface FinancialReasonsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  kind: 'withdrawal' | 'supply' | 'expense';
+  requiresNote: Flag;
+  active: Flag;
+}
+
+export interface PromotionsTable extends Audited {
+  id: string;
+  code: string;
+  name: string;
+  kind: string;
+  /** The kind's parameters and target, as JSON: percentBp, priceCents, buy/pay, tiers, target. */
+  rule: string;
+  groupCodes: string;
+  paymentTypeCodes: string;
+  startsAt: string | null;
+  endsAt: string | null;
+  priority: number;
+  exclusive: Flag;
+  active: Flag;
+}
+
+export interface SettingsTable {
+  id: number;
+  minStationVersion: string;
+  changeRetentionDays: number;
+  integrationLogLevel: 'errors' | 'all';
+  updatedAt: string;
+}
+
+export interface UsersTable extends Audited {
+  id: string;
+  username: string;
+  passwordHash: string;
+  role: 'admin' | 'operator' | 'auditor';
+  active: Flag;
+}
+
+export interface SessionsTable {
+  tokenHash: string;
+  userId: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  chain: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  entity: string | null;
+  entityId: string | null;
+  stationId: string | null;
+  before: string | null;
+  after: string | null;
+  details: string | null;
+  prevHash: string;
+  hash: string;
+}
+
+export interface AuditHeadsTable {
+  chain: string;
+  seq: number;
+  hash: string;
+}
+
+export interface ChangeLogTable {
+  cursor: number;
+  /** The first cursor of the transaction that wrote the change: pages end on its boundaries. */
+  txCursor: number;
+  entity: string;
+  entityKey: string;
+  op: 'upsert' | 'delete';
+  scopeKind: 'global' | 'store' | 'group' | 'station' | 'priceList';
+  scopeKey: string;
+  data: string | null;
+  createdAt: string;
+}
+
+/** Named gap-free counters; the `UPDATE … RETURNING` row lock serialises their users until commit. */
+export interface CountersTable {
+  name: string;
+  value: number;
+}
+
+export interface Database {
+  stores: StoresTable;
+  priceLists: PriceListsTable;
+  stationGroups: StationGroupsTable;
+  stations: StationsTable;
+  products: ProductsTable;
+  skus: SkusTable;
+  barcodes: BarcodesTable;
+  prices: PricesTable;
+  sellers: SellersTable;
+  operators: OperatorsTable;
+  paymentTypes: PaymentTypesTable;
+  paymentConditions: PaymentConditionsTable;
+  financialReasons: FinancialReasonsTable;
+  promotions: PromotionsTable;
+  settings: SettingsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  auditLog: AuditLogTable;
+  auditHeads: AuditHeadsTable;
+  changeLog: ChangeLogTable;
+  counters: CountersTable;
+}
+
+export type Db = Kysely<Database>;
+export type Tx = Transaction<Database>;
+/** Either the database or an open transaction: repositories accept both. */
+export type Executor = Kysely<Database> | Transaction<Database>;
+export type Row<T extends keyof Database> = Selectable<Database[T]>;
+export type NewRow<T extends keyof Database> = Insertable<Database[T]>;
+export type { Generated };

@@ -1,0 +1,83 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from './schema';
+import type { Dialect } from './database';
+import { appendAudit, type AuditInput } from '../modules/audit/audit.repository';
+import { appendChanges } from '../modules/changes/change-log.repository';
+import { planChanges, type ChangeInput, type PlannedChange } from '../modules/changes/change-plan';
+
+/** Who performs a write: an admin user, a station, or the server itself. */
+export interface Actor {
+  kind: 'user' | 'station' | 'system';
+  /** Username, station code, or `system`. */
+  name: string;
+  id?: string;
+}
+
+export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'system' };
+
+/** Called after a commit that wrote changes, with the newest cursor: wakes live streams. */
+export type ChangeListener = (cursor: number) => void;
+
+export interface WriteDeps {
+  db: Db;
+  dialect: Dialect;
+  now: () => Date;
+  onChanges: ChangeListener;
+}
+
+export const CHANGES_CHANNEL = 'storelink_changes';
+
+/**
+ * One write transaction: the service's own statements, then its audit entries, then its change-log
+ * rows. Everything commits together or not at all (SPEC §4.2: the change is appended in the same
+ * transaction as the write). The change log goes last because its cursor lock serialises writers
+ * until commit (see change-log.repository.ts).
+ */
+export class WriteContext {
+  readonly at: string;
+  private readonly changes: PlannedChange[] = [];
+  private readonly audits: AuditInput[] = [];
+
+  constructor(
+    readonly tx: Tx,
+    readonly actor: Actor,
+    now: Date,
+  ) {
+    this.at = now.toISOString();
+  }
+
+  /** Records what stations must learn about this write (nothing if they cannot see it). */
+  recordChange(change: ChangeInput): void {
+    this.changes.push(...planChanges(change));
+  }
+
+  /** Appends to the admin audit chain, unless given another chain. */
+  audit(entry: Omit<AuditInput, 'chain' | 'at' | 'actor'> & { chain?: string }): void {
+    this.audits.push({ chain: 'admin', at: this.at, actor: this.actor.name, ...entry });
+  }
+
+  /** @internal Flushes the audit and then the change log; returns the last cursor, if any. */
+  async flush(dialect: Dialect): Promise<number | null> {
+    for (const entry of this.audits) await appendAudit(this.tx, entry);
+    const last = await appendChanges(this.tx, this.changes, this.at);
+    if (last !== null && dialect === 'postgres') {
+      // Delivered on commit to every node's listener, including this one.
+      await sql`select pg_notify(${CHANGES_CHANNEL}, ${String(last)})`.execute(this.tx);
+    }
+    return last;
+  }
+}
+
+export async function runWrite<T>(
+  deps: WriteDeps,
+  actor: Actor,
+  work: (w: WriteContext) => Promise<T>,
+): Promise<T> {
+  const { value, cursor } = await deps.db.transaction().execute(async (tx) => {
+    const context = new WriteContext(tx, actor, deps.now());
+    const result = await work(context);
+    return { value: result, cursor: await context.flush(deps.dialect) };
+  });
+  if (cursor !== null && deps.dialect === 'sqlite') deps.onChanges(cursor);
+  return value;
+}

@@ -1,0 +1,51 @@
+import type { ListQuery } from '@storelink/contracts';
+import type { Executor, Row } from '../../db/schema';
+import { containsText } from '../../db/paging';
+
+export type StoreRow = Row<'stores'>;
+
+export async function findStoreById(db: Executor, id: string): Promise<StoreRow | undefined> {
+  return db.selectFrom('stores').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findStoreByCode(db: Executor, code: string): Promise<StoreRow | undefined> {
+  return db.selectFrom('stores').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+/** One page plus one row, ordered by code, after the cursor's code. */
+export async function listStores(
+  db: Executor,
+  query: ListQuery & { limit: number },
+  after: string | undefined,
+) {
+  let q = db
+    .selectFrom('stores')
+    .selectAll()
+    .orderBy('code')
+    .limit(query.limit + 1);
+  if (after !== undefined) q = q.where('code', '>', after);
+  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
+  if (query.q) {
+    const text = query.q;
+    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
+  }
+  return q.execute();
+}
+
+export async function insertStore(db: Executor, row: StoreRow): Promise<void> {
+  await db.insertInto('stores').values(row).execute();
+}
+
+export async function updateStore(db: Executor, id: string, patch: Partial<StoreRow>): Promise<void> {
+  await db.updateTable('stores').set(patch).where('id', '=', id).execute();
+}
+
+export async function countActiveGroupsOfStore(db: Executor, storeCode: string): Promise<number> {
+  const row = await db
+    .selectFrom('stationGroups')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('storeCode', '=', storeCode)
+    .where('active', '=', 1)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,5 @@
+import type { SnapshotSource } from './snapshot-source';
+import { storeSnapshotSource } from '../modules/stores/stores.sync';
+
+/** Every entity a snapshot carries, in the order it streams them. */
+export const snapshotSources: SnapshotSource[] = [storeSnapshotSource];
