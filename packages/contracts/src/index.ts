@@ -14,3 +14,6 @@ export * from './admin/promotions';
 export * from './admin/settings';
 export * from './sync/entities';
 export * from './sync/protocol';
+export * from './local/status';
+export * from './local/skus';
+export * from './local/catalog';
