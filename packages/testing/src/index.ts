@@ -1,3 +1,5 @@
 export * from './test-database';
 export * from './test-server';
 export * from './sync-fixtures';
+export * from './wait';
+export * from './event-stream';

@@ -2,7 +2,11 @@ import { Type, type Static } from 'typebox';
 import { IsoDateTime } from '../common';
 import { Cursor, OutboxState } from '../sync/protocol';
 
-export const SnapshotState = Type.Union([Type.Literal('none'), Type.Literal('loading'), Type.Literal('ready')]);
+export const SnapshotState = Type.Union([
+  Type.Literal('none'),
+  Type.Literal('loading'),
+  Type.Literal('ready'),
+]);
 export type SnapshotState = Static<typeof SnapshotState>;
 
 /**
