@@ -3,3 +3,5 @@ export * from './test-server';
 export * from './sync-fixtures';
 export * from './wait';
 export * from './event-stream';
+export * from './fault-proxy';
+export * from './test-station';
