@@ -14,3 +14,4 @@ export * from './admin/promotions';
 export * from './admin/settings';
 export * from './sync/entities';
 export * from './sync/protocol';
+export * from './sync/movements';
