@@ -1,3 +1,5 @@
 export * from './canonical';
 export * from './hash-chain';
 export * from './semver';
+export * from './money';
+export * from './calendar';
