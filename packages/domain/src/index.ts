@@ -3,3 +3,4 @@ export * from './hash-chain';
 export * from './semver';
 export * from './money';
 export * from './calendar';
+export * from './pricing/zoned-time';
