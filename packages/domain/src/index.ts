@@ -12,3 +12,6 @@ export * from './pricing/kinds';
 export * from './pricing/assign';
 export * from './pricing/manual-discount';
 export * from './pricing/price-cart';
+export * from './payments/types';
+export * from './payments/installments';
+export * from './payments/settle';
