@@ -52,6 +52,14 @@ describe('validity in the store timezone', () => {
     );
   });
 
+  it('ends a promotion at its endsAt, read in store time: on at 11:59:59, off at 12:00', () => {
+    const ending = promo('ENDING', { kind: 'percent_off', percentBp: 1000, endsAt: '2026-12-10T12:00' });
+    const price = (when: string) =>
+      priceCart({ ...context, lines, promotions: [ending], at: when }).discountCents;
+    expect(price('2026-12-10T14:59:59Z')).toBe(1000);
+    expect(price('2026-12-10T15:00:00Z')).toBe(0);
+  });
+
   it('reads a start that daylight saving skipped as the end of the gap (São Paulo, 4 Nov 2018)', () => {
     // Clocks jumped from 00:00 to 01:00; "00:00" first exists as 01:00 −02:00 = 03:00Z.
     const dst = promo('DST', { kind: 'percent_off', percentBp: 1000, startsAt: '2018-11-04T00:00' });
