@@ -14,6 +14,8 @@ export * from './admin/promotions';
 export * from './admin/settings';
 export * from './sync/entities';
 export * from './sync/protocol';
+export * from './sync/movements';
 export * from './local/status';
 export * from './local/skus';
 export * from './local/catalog';
+export * from './local/checkout';
