@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerServerCommand } from './commands/server';
+import { registerStationCommand } from './commands/station';
 
 const program = new Command()
   .name('storelink')
@@ -9,6 +10,7 @@ const program = new Command()
   .exitOverride();
 
 registerServerCommand(program);
+registerStationCommand(program);
 
 try {
   await program.parseAsync(process.argv);
