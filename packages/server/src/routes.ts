@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import type { Services } from './services';
 import { authRoutes } from './modules/auth/auth.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { financialReasonsRoutes } from './modules/financial-reasons/financial-reasons.routes';
+import { paymentConditionsRoutes } from './modules/payment-conditions/payment-conditions.routes';
+import { paymentTypesRoutes } from './modules/payment-types/payment-types.routes';
 import { storesRoutes } from './modules/stores/stores.routes';
 
 /** Everything under `/api/v1`. */
@@ -9,4 +12,7 @@ export async function registerApiRoutes(api: FastifyInstance, services: Services
   await api.register(authRoutes, { auth: services.auth });
   await api.register(auditRoutes, { audit: services.audit });
   await api.register(storesRoutes, { stores: services.stores });
+  await api.register(paymentTypesRoutes, { paymentTypes: services.paymentTypes });
+  await api.register(paymentConditionsRoutes, { paymentConditions: services.paymentConditions });
+  await api.register(financialReasonsRoutes, { financialReasons: services.financialReasons });
 }

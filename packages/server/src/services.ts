@@ -1,6 +1,9 @@
 import type { WriteDeps } from './db/write';
 import { createAuthService } from './modules/auth/auth.service';
 import { createAuditService } from './modules/audit/audit.service';
+import { createFinancialReasonsService } from './modules/financial-reasons/financial-reasons.service';
+import { createPaymentConditionsService } from './modules/payment-conditions/payment-conditions.service';
+import { createPaymentTypesService } from './modules/payment-types/payment-types.service';
 import { createStoresService } from './modules/stores/stores.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
@@ -9,6 +12,9 @@ export function createServices(deps: WriteDeps) {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     stores: createStoresService(deps),
+    paymentTypes: createPaymentTypesService(deps),
+    paymentConditions: createPaymentConditionsService(deps),
+    financialReasons: createFinancialReasonsService(deps),
   };
 }
 
