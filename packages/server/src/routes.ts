@@ -5,6 +5,8 @@ import { auditRoutes } from './modules/audit/audit.routes';
 import { financialReasonsRoutes } from './modules/financial-reasons/financial-reasons.routes';
 import { paymentConditionsRoutes } from './modules/payment-conditions/payment-conditions.routes';
 import { paymentTypesRoutes } from './modules/payment-types/payment-types.routes';
+import { stationGroupsRoutes } from './modules/station-groups/station-groups.routes';
+import { stationsRoutes } from './modules/stations/stations.routes';
 import { storesRoutes } from './modules/stores/stores.routes';
 
 /** Everything under `/api/v1`. */
@@ -12,6 +14,8 @@ export async function registerApiRoutes(api: FastifyInstance, services: Services
   await api.register(authRoutes, { auth: services.auth });
   await api.register(auditRoutes, { audit: services.audit });
   await api.register(storesRoutes, { stores: services.stores });
+  await api.register(stationGroupsRoutes, { stationGroups: services.stationGroups });
+  await api.register(stationsRoutes, { stations: services.stations });
   await api.register(paymentTypesRoutes, { paymentTypes: services.paymentTypes });
   await api.register(paymentConditionsRoutes, { paymentConditions: services.paymentConditions });
   await api.register(financialReasonsRoutes, { financialReasons: services.financialReasons });

@@ -4,6 +4,8 @@ import { createAuditService } from './modules/audit/audit.service';
 import { createFinancialReasonsService } from './modules/financial-reasons/financial-reasons.service';
 import { createPaymentConditionsService } from './modules/payment-conditions/payment-conditions.service';
 import { createPaymentTypesService } from './modules/payment-types/payment-types.service';
+import { createStationGroupsService } from './modules/station-groups/station-groups.service';
+import { createStationsService } from './modules/stations/stations.service';
 import { createStoresService } from './modules/stores/stores.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
@@ -12,6 +14,8 @@ export function createServices(deps: WriteDeps) {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     stores: createStoresService(deps),
+    stationGroups: createStationGroupsService(deps),
+    stations: createStationsService(deps),
     paymentTypes: createPaymentTypesService(deps),
     paymentConditions: createPaymentConditionsService(deps),
     financialReasons: createFinancialReasonsService(deps),

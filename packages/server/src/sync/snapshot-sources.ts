@@ -2,11 +2,15 @@ import type { SnapshotSource } from './snapshot-source';
 import { financialReasonSnapshotSource } from '../modules/financial-reasons/financial-reasons.sync';
 import { paymentConditionSnapshotSource } from '../modules/payment-conditions/payment-conditions.sync';
 import { paymentTypeSnapshotSource } from '../modules/payment-types/payment-types.sync';
+import { stationGroupSnapshotSource } from '../modules/station-groups/station-groups.sync';
+import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
 
 /** Every entity a snapshot carries, in the order it streams them. */
 export const snapshotSources: SnapshotSource[] = [
   storeSnapshotSource,
+  stationGroupSnapshotSource,
+  stationSnapshotSource,
   paymentTypeSnapshotSource,
   paymentConditionSnapshotSource,
   financialReasonSnapshotSource,
