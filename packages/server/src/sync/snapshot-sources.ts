@@ -1,7 +1,9 @@
 import type { SnapshotSource } from './snapshot-source';
 import { financialReasonSnapshotSource } from '../modules/financial-reasons/financial-reasons.sync';
+import { operatorSnapshotSource } from '../modules/operators/operators.sync';
 import { paymentConditionSnapshotSource } from '../modules/payment-conditions/payment-conditions.sync';
 import { paymentTypeSnapshotSource } from '../modules/payment-types/payment-types.sync';
+import { sellerSnapshotSource } from '../modules/sellers/sellers.sync';
 import { stationGroupSnapshotSource } from '../modules/station-groups/station-groups.sync';
 import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
@@ -11,6 +13,8 @@ export const snapshotSources: SnapshotSource[] = [
   storeSnapshotSource,
   stationGroupSnapshotSource,
   stationSnapshotSource,
+  sellerSnapshotSource,
+  operatorSnapshotSource,
   paymentTypeSnapshotSource,
   paymentConditionSnapshotSource,
   financialReasonSnapshotSource,
