@@ -7,6 +7,7 @@ import { operatorsRoutes } from './modules/operators/operators.routes';
 import { paymentConditionsRoutes } from './modules/payment-conditions/payment-conditions.routes';
 import { paymentTypesRoutes } from './modules/payment-types/payment-types.routes';
 import { sellersRoutes } from './modules/sellers/sellers.routes';
+import { settingsRoutes } from './modules/settings/settings.routes';
 import { stationGroupsRoutes } from './modules/station-groups/station-groups.routes';
 import { stationsRoutes } from './modules/stations/stations.routes';
 import { storesRoutes } from './modules/stores/stores.routes';
@@ -23,4 +24,5 @@ export async function registerApiRoutes(api: FastifyInstance, services: Services
   await api.register(paymentTypesRoutes, { paymentTypes: services.paymentTypes });
   await api.register(paymentConditionsRoutes, { paymentConditions: services.paymentConditions });
   await api.register(financialReasonsRoutes, { financialReasons: services.financialReasons });
+  await api.register(settingsRoutes, { settings: services.settings });
 }

@@ -6,6 +6,7 @@ import { createOperatorsService } from './modules/operators/operators.service';
 import { createPaymentConditionsService } from './modules/payment-conditions/payment-conditions.service';
 import { createPaymentTypesService } from './modules/payment-types/payment-types.service';
 import { createSellersService } from './modules/sellers/sellers.service';
+import { createSettingsService } from './modules/settings/settings.service';
 import { createStationGroupsService } from './modules/station-groups/station-groups.service';
 import { createStationsService } from './modules/stations/stations.service';
 import { createStoresService } from './modules/stores/stores.service';
@@ -23,6 +24,7 @@ export function createServices(deps: WriteDeps) {
     paymentTypes: createPaymentTypesService(deps),
     paymentConditions: createPaymentConditionsService(deps),
     financialReasons: createFinancialReasonsService(deps),
+    settings: createSettingsService(deps),
   };
 }
 

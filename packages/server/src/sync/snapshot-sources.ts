@@ -4,6 +4,7 @@ import { operatorSnapshotSource } from '../modules/operators/operators.sync';
 import { paymentConditionSnapshotSource } from '../modules/payment-conditions/payment-conditions.sync';
 import { paymentTypeSnapshotSource } from '../modules/payment-types/payment-types.sync';
 import { sellerSnapshotSource } from '../modules/sellers/sellers.sync';
+import { settingsSnapshotSource } from '../modules/settings/settings.sync';
 import { stationGroupSnapshotSource } from '../modules/station-groups/station-groups.sync';
 import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
@@ -13,6 +14,7 @@ export const snapshotSources: SnapshotSource[] = [
   storeSnapshotSource,
   stationGroupSnapshotSource,
   stationSnapshotSource,
+  settingsSnapshotSource,
   sellerSnapshotSource,
   operatorSnapshotSource,
   paymentTypeSnapshotSource,
