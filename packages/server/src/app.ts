@@ -18,6 +18,7 @@ import { startRetentionJob } from './sync/retention';
 import { snapshotSources } from './sync/snapshot-sources';
 import { createSyncService, type SyncService, type TakePendingCommands } from './sync/sync.service';
 import { syncRoutes } from './sync/sync.routes';
+import { deliverPendingCommands } from './modules/station-commands/station-commands.repository';
 
 export const API_PREFIX = '/api/v1';
 /** 1 MiB by default (SPEC §12.1); streamed routes set their own limits. */
@@ -70,7 +71,11 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
     onCommands: (stationId: string) => notifier.notifyCommand(stationId),
   };
   const services = createServices(writeDeps);
-  const takePendingCommands: TakePendingCommands = () => Promise.resolve([]);
+  const takePendingCommands: TakePendingCommands = async (stationId) =>
+    (await deliverPendingCommands(database.db, stationId, now())).map((c) => ({
+      type: c.type,
+      issuedAt: c.issuedAt,
+    }));
   const sync = createSyncService({ ...writeDeps, takePendingCommands });
   const streams = new EventStreams({
     notifier,

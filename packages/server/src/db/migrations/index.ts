@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as masterData from './20261128-0001-master-data';
+import * as stationCommands from './20261128-0002-station-commands';
 import * as stationSync from './20261128-0003-station-sync';
 
 /**
@@ -8,5 +9,6 @@ import * as stationSync from './20261128-0003-station-sync';
  */
 export const migrations: Record<string, Migration> = {
   '20261128-0001-master-data': masterData,
+  '20261128-0002-station-commands': stationCommands,
   '20261128-0003-station-sync': stationSync,
 };
