@@ -1,4 +1,4 @@
-import { Readable, Transform, pipeline, type TransformCallback } from 'node:stream';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './app-error';
 
@@ -90,8 +90,10 @@ export function openStreamedBody(request: FastifyRequest, limitBytes: number): R
     );
   }
   const limited = new ByteLimit(limitBytes);
-  // Errors of either stream reach whoever reads `limited`: pipeline destroys it with the error.
-  pipeline(body, limited, () => undefined);
+  // Not `pipeline`: on the cap it would destroy the request, and with it the socket the 413
+  // answer must go out on. `pipe` just stops reading; a broken upload still reaches the reader.
+  body.once('error', (error) => limited.destroy(error));
+  body.pipe(limited);
   return limited;
 }
 
