@@ -277,7 +277,7 @@ describe('import body cap', () => {
       url: '/api/v1/auth/login',
       payload: { username: 'admin', password: TEST_ADMIN_PASSWORD },
     });
-    token = (login.json() as { token: string }).token;
+    token = login.json<{ token: string }>().token;
   });
   afterAll(async () => {
     await server.close();
