@@ -38,6 +38,17 @@ export function registerStreamedBodies(app: FastifyInstance): void {
       done(null, payload);
     });
   }
+  // Any other media type: say what this route takes, rather than Fastify's bare 415.
+  app.addContentTypeParser('*', (request, _payload, done) => {
+    const accepted = ['application/json', ...(request.routeOptions.config.streamedBody ?? [])];
+    done(
+      new AppError(
+        'validation_failed',
+        `Content type ${String(request.headers['content-type'] ?? '(none)')} is not accepted here. Send ${accepted.join(' or ')}.`,
+      ),
+      undefined,
+    );
+  });
 }
 
 /** Which streamed format a request carries, or undefined for a parsed (JSON) body. */

@@ -247,6 +247,9 @@ describe('product import', () => {
     const json = await t.api.post<Problem>('/api/v1/products/import', [{ code: 'HD2', name: 'X' }]);
     expect(json.status).toBe(400);
     expect(json.body.detail).toContain('text/csv');
+    const xml = await importFile<Problem>('application/xml', '<products/>');
+    expect(xml.status).toBe(400);
+    expect(xml.body.detail).toContain('text/csv or application/x-ndjson');
     expect(await product('HD1')).toBeUndefined();
   });
 

@@ -230,10 +230,16 @@ async function writeBatch(
       for (const failure of outcome.failures) tally.fail(failure);
       return;
     } catch (error) {
-      // A concurrent writer took a code or barcode between our reads and our writes: read again.
-      if (attempt >= BATCH_ATTEMPTS || translateDatabaseError(error)?.code !== 'conflict') throw error;
+      // A concurrent writer took a code or barcode between our reads and our writes, or
+      // PostgreSQL chose this batch as a deadlock victim: read again and re-plan.
+      if (attempt >= BATCH_ATTEMPTS || !isRetryable(error)) throw error;
     }
   }
+}
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  return code === '40P01' || code === '40001' || translateDatabaseError(error)?.code === 'conflict';
 }
 
 async function planBatch(

@@ -3,7 +3,7 @@ import type { Executor } from '../../db/schema';
 import type { WriteContext } from '../../db/write';
 import type { PlannedWrite } from './products.plan';
 import * as repo from './products.repository';
-import { toProduct, visible } from './products.state';
+import { byCodePoint, toProduct, visible } from './products.state';
 
 /**
  * The rows a batch of planned writes changes, gathered so they reach the database in a few
@@ -27,13 +27,20 @@ export class ProductWriteSet {
    * of all of them before inserting the new ones never trips the barcode's uniqueness.
    */
   async flush(db: Executor): Promise<void> {
-    await repo.upsertProducts(db, [...this.products.values()]);
-    await repo.upsertSkus(db, [...this.skus.values()]);
-    const rows = [...this.barcodes].flatMap(([skuCode, barcodes]) =>
-      barcodes.map((barcode) => ({ barcode, skuCode })),
+    // Rows go in code order, so two concurrent batches lock shared rows in the same order and
+    // cannot deadlock each other on PostgreSQL.
+    await repo.upsertProducts(db, sortedByCode(this.products));
+    await repo.upsertSkus(db, sortedByCode(this.skus));
+    const skuCodes = [...this.barcodes.keys()].sort(byCodePoint);
+    const rows = skuCodes.flatMap((skuCode) =>
+      (this.barcodes.get(skuCode) ?? []).map((barcode) => ({ barcode, skuCode })),
     );
-    await repo.replaceBarcodes(db, [...this.barcodes.keys()], rows);
+    await repo.replaceBarcodes(db, skuCodes, rows);
   }
+}
+
+function sortedByCode<R>(rows: Map<string, R>): R[] {
+  return [...rows.keys()].sort(byCodePoint).map((code) => rows.get(code) as R);
 }
 
 /** Puts a changed product in the change log (entity `product`, key = its code) and answers both shapes. */
