@@ -7,7 +7,8 @@
  * Generates a product CSV (one SKU and one barcode per product) in a temp dir, starts a real
  * `storelink server` process on SQLite (and on a fresh PostgreSQL database when DATABASE_URL is
  * set), imports the file with the real `storelink import products` command, and prints the elapsed
- * time (the CLI process, start to exit, login included), rows/s, and the server process's resident
+ * time (the CLI process, start to exit, login included) and rows/s of a first import and of a
+ * second import of the same file (every row unchanged), and the server process's resident
  * memory: idle before the import and its peak (VmHWM from /proc/<pid>/status). A streaming import
  * keeps the peak near the idle figure whatever the file size.
  */
@@ -113,11 +114,17 @@ async function measure(label: string, file: string, rows: number, fileBytes: num
     const pid = child.pid as number;
     const idle = memoryOf(pid);
     const result = await runImport(file, url);
+    // The same file again: every row is found unchanged, so nothing is written (decision 0021).
+    const again = await runImport(file, url);
     const after = memoryOf(pid);
     console.log(`\n${label}`);
     console.log(`  cli:          ${result.output.split('\n')[0]} (exit ${result.code})`);
     console.log(`  elapsed:      ${result.seconds.toFixed(2)} s (CLI process, login included)`);
     console.log(`  throughput:   ${Math.round(rows / result.seconds).toLocaleString('en-US')} rows/s`);
+    console.log(
+      `  re-import:    ${again.seconds.toFixed(2)} s, ${Math.round(rows / again.seconds).toLocaleString('en-US')} rows/s,` +
+        ` all rows unchanged (exit ${again.code})`,
+    );
     console.log(`  file:         ${(fileBytes / 1024 / 1024).toFixed(1)} MiB`);
     console.log(
       `  server RSS:   idle ${idle.rssMiB.toFixed(0)} MiB, peak (VmHWM) ${after.peakMiB.toFixed(0)} MiB,` +

@@ -231,6 +231,10 @@ function uploadFile(
       bar.update(sent, { sentMiB: toMiB(sent) });
     });
     pipeline(fs.createReadStream(file), counter, request, (error) => {
+      if (!error && !isAnswered && process.stderr.isTTY) {
+        bar.stop();
+        process.stderr.write('File sent; the server is writing the last rows…\n');
+      }
       // A server that refuses early (413, 401) closes the connection while the file is still
       // going up: its answer, not the broken pipe, is what the user needs to see.
       if (!error || isAnswered) return;
