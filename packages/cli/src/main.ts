@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerServerCommand } from './commands/server';
 import { registerStationCommand } from './commands/station';
+import { registerImportCommand } from './commands/import';
 
 const program = new Command()
   .name('storelink')
@@ -11,6 +12,7 @@ const program = new Command()
 
 registerServerCommand(program);
 registerStationCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -35,6 +35,8 @@ export interface ServerOptions {
   pingIntervalMs?: number;
   /** How often the change log is pruned (default hourly). */
   retentionIntervalMs?: number;
+  /** Cap of streamed bulk imports (default 1 GiB, SPEC §12.1). */
+  importLimitBytes?: number;
 }
 
 export interface StorelinkServer {
@@ -126,7 +128,13 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(opsRoutes, { db: database.db, registry: metrics.registry });
-  await app.register(async (api) => registerApiRoutes(api, services), { prefix: API_PREFIX });
+  await app.register(
+    async (api) =>
+      registerApiRoutes(api, services, {
+        ...(options.importLimitBytes !== undefined ? { importLimitBytes: options.importLimitBytes } : {}),
+      }),
+    { prefix: API_PREFIX },
+  );
   await app.register(syncRoutes, {
     prefix: API_PREFIX,
     sync,

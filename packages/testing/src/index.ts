@@ -1,6 +1,7 @@
 export * from './test-database';
 export * from './test-server';
 export * from './master-data';
+export * from './api-session';
 export * from './sync-fixtures';
 export * from './wait';
 export * from './event-stream';
