@@ -7,3 +7,4 @@ export * from './wait';
 export * from './event-stream';
 export * from './fault-proxy';
 export * from './test-station';
+export * from './processes';
