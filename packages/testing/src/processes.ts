@@ -169,6 +169,8 @@ export async function startStationProcess(
 
 /** A logged-in admin HTTP client of a server process. */
 export interface AdminClient {
+  /** The `Authorization` header value, for callers that use fetch directly. */
+  authorization: string;
   request<T = unknown>(method: string, url: string, body?: unknown): Promise<{ status: number; body: T }>;
   get<T = unknown>(url: string): Promise<{ status: number; body: T }>;
   post<T = unknown>(url: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -185,6 +187,7 @@ export async function loginAdmin(serverUrl: string, password = E2E_ADMIN_PASSWOR
   if (!login.ok) throw new Error(`admin login failed: ${login.status} ${await login.text()}`);
   const { token } = (await login.json()) as { token: string };
   const client: AdminClient = {
+    authorization: `Bearer ${token}`,
     async request<T>(method: string, url: string, body?: unknown) {
       const res = await fetch(`${serverUrl}${url}`, {
         method,
