@@ -6,6 +6,7 @@ import { Problem } from '@storelink/contracts';
 import type { DatabaseHandle } from './db/database';
 import { readHeadCursor } from './modules/changes/change-log.repository';
 import { registerAccessControl } from './http/access';
+import { DEFAULT_CONSOLE_DIR, registerConsole, type ConsoleFallback } from './http/console';
 import { registerProblemHandler } from './http/problem';
 import { registerValidation } from './http/validation';
 import { createMetrics, instrumentRequests, type Metrics } from './ops/metrics';
@@ -25,6 +26,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Trust X-Forwarded-* from a reverse proxy in front of the server. */
   trustProxy?: boolean;
+  /** The built web console served at `/` (default packages/admin-web/dist); `false` for none. */
+  consoleDir?: string | false;
 }
 
 export interface StorelinkServer {
@@ -69,7 +72,9 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
   }
 
   registerValidation(app);
-  registerProblemHandler(app);
+  // The console registers after the API; the 404 handler asks it first through this indirection.
+  let consoleFallback: ConsoleFallback = () => undefined;
+  registerProblemHandler(app, { fallback: (request, reply) => consoleFallback(request, reply) });
   registerAccessControl(app, {
     authenticateUser: (token) => services.auth.authenticate(token),
     authenticateStation: () => Promise.resolve(undefined),
@@ -99,6 +104,7 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(opsRoutes, { db: database.db, registry: metrics.registry });
   await app.register(async (api) => registerApiRoutes(api, services), { prefix: API_PREFIX });
+  consoleFallback = await registerConsole(app, { dir: options.consoleDir ?? DEFAULT_CONSOLE_DIR });
 
   return {
     app,

@@ -67,11 +67,15 @@ function createApi(server: StorelinkServer, token: string | undefined): TestApi 
  * DATABASE_URL is set), with `admin` created and logged in.
  */
 export async function createTestServer(
-  options: { dialect?: TestDialect; now?: () => Date } = {},
+  options: { dialect?: TestDialect; now?: () => Date; consoleDir?: string | false } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.dialect ?? testDialect());
   const handle = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
-  const server = await buildServer({ database: handle, ...(options.now ? { now: options.now } : {}) });
+  const server = await buildServer({
+    database: handle,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
+  });
   await server.services.auth.ensureAdmin(TEST_ADMIN_PASSWORD);
   const anonymous = createApi(server, undefined);
   const api = createApi(server, await anonymous.login());
