@@ -53,6 +53,10 @@ export const errorCatalog = {
   condition_not_allowed: { status: 422, title: 'Condition not allowed' },
   /** No voucher has this code in this store; check the code. */
   voucher_unknown: { status: 422, title: 'Unknown voucher' },
+  /** The station's group does not accept this payment type; choose one the group allows. */
+  payment_type_not_allowed: { status: 422, title: 'Payment type not allowed' },
+  /** No payment type has this code at this station; check the code or wait for the catalog to sync. */
+  unknown_payment_type: { status: 422, title: 'Unknown payment type' },
   /** The voucher's balance is lower than the amount; use a smaller amount. */
   voucher_insufficient: { status: 422, title: 'Voucher insufficient' },
   /** The voucher was already used; it cannot be cancelled or used again. */

@@ -15,3 +15,4 @@ export * from './admin/settings';
 export * from './sync/entities';
 export * from './sync/protocol';
 export * from './sync/movements';
+export * from './local/checkout';

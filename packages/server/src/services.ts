@@ -1,6 +1,7 @@
 import type { WriteDeps } from './db/write';
 import { createAuthService } from './modules/auth/auth.service';
 import { createAuditService } from './modules/audit/audit.service';
+import { createPromotionsService } from './modules/promotions/promotions.service';
 import { createStoresService } from './modules/stores/stores.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
@@ -8,6 +9,7 @@ export function createServices(deps: WriteDeps) {
   return {
     auth: createAuthService(deps),
     audit: createAuditService(deps),
+    promotions: createPromotionsService(deps),
     stores: createStoresService(deps),
   };
 }

@@ -73,6 +73,11 @@ export const SaleCompletedPayload = Strict({
   totalCents: Cents,
   /** Supervisor who authorised a manual discount above the group's limit. */
   discountAuthorizedBy: Type.Optional(Code),
+  /**
+   * The station's change cursor when it priced the sale: the server re-prices the sale with the
+   * promotions in force at that cursor and notes any difference (`price_divergence`).
+   */
+  catalogCursor: Type.Optional(Type.String({ pattern: '^[0-9]{1,18}$' })),
 });
 export type SaleCompletedPayload = Static<typeof SaleCompletedPayload>;
 

@@ -1,0 +1,62 @@
+import type { ListQuery } from '@storelink/contracts';
+import type { Executor, Row } from '../../db/schema';
+import { containsText } from '../../db/paging';
+
+export type PromotionRow = Row<'promotions'>;
+
+export async function findPromotionById(db: Executor, id: string): Promise<PromotionRow | undefined> {
+  return db.selectFrom('promotions').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findPromotionByCode(db: Executor, code: string): Promise<PromotionRow | undefined> {
+  return db.selectFrom('promotions').selectAll().where('code', '=', code).executeTakeFirst();
+}
+
+export async function listPromotions(
+  db: Executor,
+  query: ListQuery & { limit: number },
+  after: string | undefined,
+) {
+  let q = db
+    .selectFrom('promotions')
+    .selectAll()
+    .orderBy('code')
+    .limit(query.limit + 1);
+  if (after !== undefined) q = q.where('code', '>', after);
+  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
+  if (query.q) {
+    const text = query.q;
+    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
+  }
+  return q.execute();
+}
+
+export async function insertPromotion(db: Executor, row: PromotionRow): Promise<void> {
+  await db.insertInto('promotions').values(row).execute();
+}
+
+export async function updatePromotion(db: Executor, id: string, patch: Partial<PromotionRow>): Promise<void> {
+  await db.updateTable('promotions').set(patch).where('id', '=', id).execute();
+}
+
+/** Which of `codes` exist in `table` (active or not). */
+export async function existingCodes(
+  db: Executor,
+  table: 'stationGroups' | 'paymentTypes' | 'skus' | 'products',
+  codes: readonly string[],
+): Promise<Set<string>> {
+  if (codes.length === 0) return new Set();
+  const rows = await db
+    .selectFrom(table)
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}
+
+/** Active promotions that may apply to a group (its own or chain-wide), for snapshots. */
+export async function listActivePromotions(db: Executor, after: string | undefined, limit: number) {
+  let q = db.selectFrom('promotions').selectAll().where('active', '=', 1).orderBy('code').limit(limit);
+  if (after !== undefined) q = q.where('code', '>', after);
+  return q.execute();
+}
