@@ -71,6 +71,11 @@ export interface ResourceFormProps {
   submitLabel: MessageKey;
   onSubmit: (body: Record<string, unknown>) => Promise<unknown>;
   onSaved?: (result: unknown) => void;
+  /** Rules beyond the schema that the API also applies (shared domain code). */
+  check?: (
+    body: Record<string, unknown>,
+    record: Record<string, unknown> | undefined,
+  ) => { path: string; message: string }[];
   children?: ReactNode;
 }
 
@@ -111,6 +116,10 @@ export function ResourceForm(props: ResourceFormProps) {
     const { body, errors: conversion } = buildBody(fields, values, { mode, initial, words });
     const schemaErrors = validateAgainst(schema, body, words);
     for (const path of Object.keys(conversion)) delete schemaErrors[path];
+    if (Object.keys(schemaErrors).length === 0 && Object.keys(conversion).length === 0) {
+      for (const problem of props.check?.(body, record) ?? [])
+        addError(schemaErrors, problem.path, problem.message);
+    }
     const local = { ...schemaErrors, ...conversion };
     if (Object.keys(local).length > 0) {
       show(local, new Error(t('form.fixFields')));

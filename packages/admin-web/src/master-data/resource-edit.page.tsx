@@ -58,6 +58,7 @@ function CreateRecord({ resource }: { resource: ResourceDef }) {
         fields={resource.fields}
         schema={resource.createSchema}
         mode="create"
+        {...(resource.check ? { check: resource.check } : {})}
         isReadOnly={!canWrite}
         submitLabel="action.create"
         onSubmit={(body) => callApi<Saved>('POST', resource.apiPath, body)}
@@ -131,6 +132,7 @@ function EditRecord({ resource, id }: { resource: ResourceDef; id: string }) {
             schema={resource.updateSchema}
             mode="edit"
             record={data}
+            {...(resource.check ? { check: resource.check } : {})}
             isReadOnly={!canWrite}
             submitLabel="action.save"
             onSubmit={(body) => callApi<Saved>('PATCH', `${resource.apiPath}/${id}`, body)}

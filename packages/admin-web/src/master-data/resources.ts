@@ -23,6 +23,7 @@ import {
   StoreCreate,
   StoreUpdate,
 } from '@storelink/contracts';
+import { validatePromotion, type PromotionDraft } from '@storelink/domain';
 import type { MessageKey } from '../i18n/messages.pt-BR';
 import type { FieldDef, SelectOption } from '../forms/form-model';
 import {
@@ -70,6 +71,26 @@ export interface ResourceDef {
   updateSchema: TSchema;
   columns: readonly ColumnDef[];
   fields: readonly FieldDef[];
+  /** Rules beyond the schema that the API applies too, from the shared domain code. */
+  check?: (body: Record<string, unknown>, record: Record<string, unknown> | undefined) => FieldProblem[];
+}
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+/** The promotion the API would store: the record with the PATCH applied (`null` clears a field). */
+function mergeDraft(
+  record: Record<string, unknown> | undefined,
+  body: Record<string, unknown>,
+): PromotionDraft {
+  const draft: Record<string, unknown> = { ...record };
+  for (const [key, value] of Object.entries(body)) {
+    if (value === null) delete draft[key];
+    else draft[key] = value;
+  }
+  return draft as unknown as PromotionDraft;
 }
 
 const code: FieldDef = { name: 'code', label: 'field.code', kind: 'code', hint: 'hint.code' };
@@ -428,6 +449,7 @@ export const resources: readonly ResourceDef[] = [
     description: 'resource.promotions.description',
     createSchema: PromotionCreate,
     updateSchema: PromotionUpdate,
+    check: (body, record) => validatePromotion(mergeDraft(record, body)),
     columns: [
       codeColumn,
       nameColumn,
