@@ -9,15 +9,10 @@ import { useI18n } from '../i18n/i18n';
 import { NotFoundPage } from '../pages/coming-soon.page';
 import { PriceListPrices } from './price-list-prices';
 import { findResource, type ResourceDef } from './resources';
-import { invalidateResource, useActivation } from './resource-list.page';
+import { invalidateResource, useActivation, type Listed } from './resource-queries';
 import { StationPairing, type PairingCode } from './station-pairing';
 
-interface Saved {
-  id: string;
-  code: string;
-  active: boolean;
-  [field: string]: unknown;
-}
+type Saved = Listed;
 
 interface EditState {
   created?: boolean;

@@ -1,42 +1,17 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
-import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { callApi, fetchPage } from '../api/api-client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { fetchPage } from '../api/api-client';
 import { useSession } from '../auth/session';
 import { ProblemBanner } from '../forms/problem-banner';
 import { useI18n } from '../i18n/i18n';
 import { NotFoundPage } from '../pages/coming-soon.page';
 import { Cell } from './cells';
 import { findResource, type ResourceDef } from './resources';
+import { useActivation, type Listed } from './resource-queries';
 
 type ActiveFilter = '' | 'true' | 'false';
 const PAGE_SIZE = 50;
-
-interface Listed {
-  id: string;
-  code: string;
-  active: boolean;
-  [field: string]: unknown;
-}
-
-/** Drops every cached list, record and suggestion of a resource after a write. */
-export function invalidateResource(queryClient: ReturnType<typeof useQueryClient>, key: string) {
-  void queryClient.invalidateQueries({ queryKey: ['list', key] });
-  void queryClient.invalidateQueries({ queryKey: ['record', key] });
-  void queryClient.invalidateQueries({ queryKey: ['codes', key] });
-}
-
-/** The active/inactive switch of a row or record: DELETE deactivates, PATCH reactivates. */
-export function useActivation(resource: ResourceDef) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ id, activate }: { id: string; activate: boolean }) =>
-      activate
-        ? callApi<Listed>('PATCH', `${resource.apiPath}/${id}`, { active: true })
-        : callApi<Listed>('DELETE', `${resource.apiPath}/${id}`),
-    onSuccess: () => invalidateResource(queryClient, resource.key),
-  });
-}
 
 /** Master data list: search by code or name, active filter, "load more" by cursor. */
 export function ResourceListPage() {
