@@ -16,3 +16,4 @@ export * from './pricing/price-cart';
 export * from './payments/types';
 export * from './payments/installments';
 export * from './payments/settle';
+export * from './station-audit';

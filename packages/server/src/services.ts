@@ -2,6 +2,14 @@ import type { WriteDeps } from './db/write';
 import { createAuthService } from './modules/auth/auth.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createPromotionsService } from './modules/promotions/promotions.service';
+import { createFinancialReasonsService } from './modules/financial-reasons/financial-reasons.service';
+import { createOperatorsService } from './modules/operators/operators.service';
+import { createPaymentConditionsService } from './modules/payment-conditions/payment-conditions.service';
+import { createPaymentTypesService } from './modules/payment-types/payment-types.service';
+import { createSellersService } from './modules/sellers/sellers.service';
+import { createSettingsService } from './modules/settings/settings.service';
+import { createStationGroupsService } from './modules/station-groups/station-groups.service';
+import { createStationsService } from './modules/stations/stations.service';
 import { createStoresService } from './modules/stores/stores.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
@@ -11,6 +19,14 @@ export function createServices(deps: WriteDeps) {
     audit: createAuditService(deps),
     promotions: createPromotionsService(deps),
     stores: createStoresService(deps),
+    stationGroups: createStationGroupsService(deps),
+    stations: createStationsService(deps),
+    sellers: createSellersService(deps),
+    operators: createOperatorsService(deps),
+    paymentTypes: createPaymentTypesService(deps),
+    paymentConditions: createPaymentConditionsService(deps),
+    financialReasons: createFinancialReasonsService(deps),
+    settings: createSettingsService(deps),
   };
 }
 

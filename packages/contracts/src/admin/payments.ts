@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Bp, Cents, Code, CodeList, Id, Name, Strict } from '../common';
+import { Bp, Cents, Code, CodeList, Id, ListQuery, Name, Strict } from '../common';
 
 export const paymentKinds = [
   'cash',
@@ -52,6 +52,13 @@ export const PaymentTypeUpdate = Strict({
   active: Type.Optional(Type.Boolean()),
 });
 export type PaymentTypeUpdate = Static<typeof PaymentTypeUpdate>;
+
+/** `GET /payment-types`: the common list query, plus one kind. */
+export const PaymentTypeListQuery = Strict({
+  ...ListQuery.properties,
+  kind: Type.Optional(PaymentKind),
+});
+export type PaymentTypeListQuery = Static<typeof PaymentTypeListQuery>;
 
 const Installments = Type.Integer({ minimum: 1, maximum: 48 });
 const Days = Type.Integer({ minimum: 0, maximum: 365 });
@@ -126,3 +133,10 @@ export const FinancialReasonUpdate = Strict({
   active: Type.Optional(Type.Boolean()),
 });
 export type FinancialReasonUpdate = Static<typeof FinancialReasonUpdate>;
+
+/** `GET /financial-reasons`: the common list query, plus one kind. */
+export const FinancialReasonListQuery = Strict({
+  ...ListQuery.properties,
+  kind: Type.Optional(FinancialReasonKind),
+});
+export type FinancialReasonListQuery = Static<typeof FinancialReasonListQuery>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Code, CodeList, Id, Name, Strict } from '../common';
+import { Code, CodeList, Id, ListQuery, Name, Strict } from '../common';
 
 export const Seller = Type.Object({
   id: Id,
@@ -42,6 +42,13 @@ export const Operator = Type.Object({
 });
 export type Operator = Static<typeof Operator>;
 
+/**
+ * An operator as stations receive it (snapshot and changes): the admin shape plus the PIN hash,
+ * so the register can check a PIN offline with `verifyPin`. Never answered by the admin API.
+ */
+export const SyncOperator = Type.Object({ ...Operator.properties, pinHash: Type.String() });
+export type SyncOperator = Static<typeof SyncOperator>;
+
 export const OperatorCreate = Strict({
   code: Code,
   name: Name,
@@ -60,3 +67,10 @@ export const OperatorUpdate = Strict({
   active: Type.Optional(Type.Boolean()),
 });
 export type OperatorUpdate = Static<typeof OperatorUpdate>;
+
+/** `GET /operators`: the common list query, plus one role. */
+export const OperatorListQuery = Strict({
+  ...ListQuery.properties,
+  role: Type.Optional(OperatorRole),
+});
+export type OperatorListQuery = Static<typeof OperatorListQuery>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Bp, Code, CodeList, Id, Name, Seconds, Strict } from '../common';
+import { Bp, Code, CodeList, Id, ListQuery, Name, Seconds, Strict } from '../common';
 
 const Minutes = Type.Integer({ minimum: 1, maximum: 10_080 });
 
@@ -71,3 +71,11 @@ export const StationGroupUpdate = Strict({
   active: Type.Optional(settable.active),
 });
 export type StationGroupUpdate = Static<typeof StationGroupUpdate>;
+
+/** `GET /station-groups`: the common list query, plus the groups of one store or price list. */
+export const StationGroupListQuery = Strict({
+  ...ListQuery.properties,
+  storeCode: Type.Optional(Code),
+  priceListCode: Type.Optional(Code),
+});
+export type StationGroupListQuery = Static<typeof StationGroupListQuery>;

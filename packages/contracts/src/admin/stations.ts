@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Code, Id, IsoDateTime, Name, Strict } from '../common';
+import { Code, Id, IsoDateTime, ListQuery, Name, Strict } from '../common';
 
 export const Station = Type.Object({
   id: Id,
@@ -39,6 +39,13 @@ export const StationUpdate = Strict({
   active: Type.Optional(Type.Boolean()),
 });
 export type StationUpdate = Static<typeof StationUpdate>;
+
+/** `GET /stations`: the common list query, plus the stations of one group. */
+export const StationListQuery = Strict({
+  ...ListQuery.properties,
+  groupCode: Type.Optional(Code),
+});
+export type StationListQuery = Static<typeof StationListQuery>;
 
 export const StationCommandType = Type.Union([Type.Literal('send-now'), Type.Literal('resync')]);
 export type StationCommandType = Static<typeof StationCommandType>;

@@ -61,6 +61,16 @@ export interface StationsTable extends Audited {
   pairingCodeExpiresAt: string | null;
 }
 
+/** A command waiting for a station; pending while `acknowledgedAt` is null. */
+export interface StationCommandsTable {
+  id: string;
+  stationId: string;
+  type: 'send-now' | 'resync';
+  issuedAt: string;
+  deliveredAt: string | null;
+  acknowledgedAt: string | null;
+}
+
 export interface ProductsTable extends Audited {
   id: string;
   code: string;
@@ -229,6 +239,7 @@ export interface Database {
   priceLists: PriceListsTable;
   stationGroups: StationGroupsTable;
   stations: StationsTable;
+  stationCommands: StationCommandsTable;
   products: ProductsTable;
   skus: SkusTable;
   barcodes: BarcodesTable;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as masterData from './20261128-0001-master-data';
+import * as stationCommands from './20261128-0002-station-commands';
 
 /**
  * Forward-only migrations, in order. Each runs in its own transaction on both dialects.
@@ -7,4 +8,5 @@ import * as masterData from './20261128-0001-master-data';
  */
 export const migrations: Record<string, Migration> = {
   '20261128-0001-master-data': masterData,
+  '20261128-0002-station-commands': stationCommands,
 };
