@@ -64,3 +64,18 @@ export async function saveScreenshot(page: Page, name: string): Promise<void> {
 export function navLink(page: Page, name: string) {
   return page.locator('nav.sidebar').getByRole('link', { name, exact: true });
 }
+
+/** Opens `/master-data/<resource>/new`, fills inputs and selects by name, and submits. */
+export async function createRecord(
+  page: Page,
+  resource: string,
+  fill: Record<string, string>,
+): Promise<void> {
+  await page.goto(`/master-data/${resource}/new`);
+  for (const [name, value] of Object.entries(fill)) {
+    const input = page.locator(`[name="${name}"]`);
+    if ((await input.evaluate((element) => element.tagName)) === 'SELECT') await input.selectOption(value);
+    else await input.fill(value);
+  }
+  await page.getByRole('button', { name: 'Cadastrar' }).click();
+}

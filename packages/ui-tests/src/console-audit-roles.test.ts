@@ -75,6 +75,9 @@ describe('console roles and audit', () => {
     await navLink(page, 'Configurações').click();
     await page.getByRole('link', { name: 'Parâmetros' }).waitFor();
     expect(await page.getByRole('link', { name: 'Usuários' }).count()).toBe(0);
+    await page.locator('[name="minStationVersion"]').waitFor();
+    expect(await page.locator('[name="minStationVersion"]').isDisabled()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Salvar' }).count()).toBe(0);
     await page.goto('/settings/users');
     await page.getByText('Somente administradores gerenciam usuários.').waitFor();
     expect(await page.getByTestId('users-table').count()).toBe(0);

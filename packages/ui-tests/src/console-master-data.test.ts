@@ -1,18 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PageOf } from '@storelink/contracts';
-import { launchBrowser, logIn, openPage, saveScreenshot } from './browser';
+import { createRecord, launchBrowser, logIn, openPage, saveScreenshot } from './browser';
 import { startConsoleServer, TEST_ADMIN_PASSWORD, type ConsoleServer } from './console-server';
-
-async function create(page: Page, resource: string, fill: Record<string, string>): Promise<void> {
-  await page.goto(`/master-data/${resource}/new`);
-  for (const [name, value] of Object.entries(fill)) {
-    const input = page.locator(`[name="${name}"]`);
-    if ((await input.evaluate((el) => el.tagName)) === 'SELECT') await input.selectOption(value);
-    else await input.fill(value);
-  }
-  await page.getByRole('button', { name: 'Cadastrar' }).click();
-}
 
 describe('console master data', () => {
   let server: ConsoleServer;
@@ -33,13 +23,13 @@ describe('console master data', () => {
   });
 
   it('creates a store, and shows the API refusals next to their fields', async () => {
-    await create(page, 'stores', { code: 'S1', name: 'Loja Centro', taxId: '12.345.678/0001-90' });
+    await createRecord(page, 'stores', { code: 'S1', name: 'Loja Centro', taxId: '12.345.678/0001-90' });
     await page.getByText('Cadastro concluído.').waitFor();
     const stores = await server.t.api.get<PageOf<{ code: string; taxId?: string }>>('/api/v1/stores?q=S1');
     expect(stores.body.items).toMatchObject([{ code: 'S1', taxId: '12.345.678/0001-90' }]);
 
     // Duplicate code: the API answers 409 and the form puts its words on the code field.
-    await create(page, 'stores', { code: 'S1', name: 'Outra loja' });
+    await createRecord(page, 'stores', { code: 'S1', name: 'Outra loja' });
     await page
       .locator('#f-code-error')
       .getByText('A store with code S1 already exists', { exact: false })
@@ -49,19 +39,19 @@ describe('console master data', () => {
     );
 
     // A timezone the schema lets through but the server refuses: errors[].path = timezone.
-    await create(page, 'stores', { code: 'S2', name: 'Loja Marte', timezone: 'Mars/Olympus' });
+    await createRecord(page, 'stores', { code: 'S2', name: 'Loja Marte', timezone: 'Mars/Olympus' });
     await page.locator('#f-timezone-error').getByText('is not an IANA timezone', { exact: false }).waitFor();
     expect(await page.locator('input[name="timezone"]').getAttribute('aria-invalid')).toBe('true');
 
     // The contract's own pattern, checked before sending anything.
-    await create(page, 'stores', { code: 'S 3', name: 'Loja' });
+    await createRecord(page, 'stores', { code: 'S 3', name: 'Loja' });
     await page.locator('#f-code-error').getByText('Formato inválido.').waitFor();
     const all = await server.t.api.get<PageOf<{ code: string }>>('/api/v1/stores');
     expect(all.body.items.map((s) => s.code)).toEqual(['S1']);
   });
 
   it('searches, deactivates and reactivates from the list', async () => {
-    await create(page, 'stores', { code: 'S9', name: 'Loja Norte' });
+    await createRecord(page, 'stores', { code: 'S9', name: 'Loja Norte' });
     await page.getByText('Cadastro concluído.').waitFor();
     await page.goto('/master-data/stores');
     await page.locator('input[name="q"]').fill('norte');
@@ -85,7 +75,7 @@ describe('console master data', () => {
   });
 
   it('creates a promotion, checking its kind rules with the domain code before sending', async () => {
-    await create(page, 'promotions', {
+    await createRecord(page, 'promotions', {
       code: 'LEVE3',
       name: 'Leve 3 pague 3',
       kind: 'buy_x_pay_y',
@@ -101,7 +91,7 @@ describe('console master data', () => {
     await page.getByRole('button', { name: 'Cadastrar' }).click();
     await page.getByText('Cadastro concluído.').waitFor();
 
-    await create(page, 'promotions', {
+    await createRecord(page, 'promotions', {
       code: 'DEZ',
       name: 'Dez e meio por cento',
       kind: 'percent_off',
