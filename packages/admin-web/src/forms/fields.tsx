@@ -175,18 +175,20 @@ function CheckboxLabel({
 }) {
   const { t } = useI18n();
   return (
-    <label className="checkbox" htmlFor={inputId(field.name)}>
-      <input
-        id={inputId(field.name)}
-        name={field.name}
-        type="checkbox"
-        checked={value}
-        disabled={isLocked}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      {t(field.label)}
-      {field.hint ? <small className="hint"> — {t(field.hint)}</small> : null}
-    </label>
+    <>
+      <label className="checkbox" htmlFor={inputId(field.name)}>
+        <input
+          id={inputId(field.name)}
+          name={field.name}
+          type="checkbox"
+          checked={value}
+          disabled={isLocked}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {t(field.label)}
+      </label>
+      {field.hint ? <small className="hint">{t(field.hint)}</small> : null}
+    </>
   );
 }
 
@@ -275,7 +277,10 @@ function RowsInput({ field, value, errors, isLocked, onChange }: FieldProps & { 
         <thead>
           <tr>
             {field.columns.map((column) => (
-              <th key={column.name}>{t(column.label)}</th>
+              <th key={column.name}>
+                {t(column.label)}
+                {column.kind === 'bp' ? <span className="unit"> (%)</span> : null}
+              </th>
             ))}
             <th aria-label={t('common.actions')} />
           </tr>
