@@ -71,6 +71,9 @@ describe('console master data', () => {
     await page.getByRole('button', { name: 'Buscar' }).click();
     await row.getByRole('button', { name: 'Reativar' }).click();
     await row.getByText('Ativo', { exact: true }).waitFor();
+    await page.locator('input[name="q"]').fill('');
+    await page.getByRole('button', { name: 'Buscar' }).click();
+    await expect.poll(() => page.locator('tbody tr[data-code]').count()).toBe(2);
     await saveScreenshot(page, 'master-data-stores');
   });
 

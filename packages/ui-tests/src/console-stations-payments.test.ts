@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { PageOf, Settings } from '@storelink/contracts';
 import { seedPriceList } from '@storelink/testing';
-import { createRecord, launchBrowser, logIn, openPage } from './browser';
+import { createRecord, launchBrowser, logIn, openPage, saveScreenshot } from './browser';
 import { startConsoleServer, TEST_ADMIN_PASSWORD, type ConsoleServer } from './console-server';
 
 describe('console stations, payments, people and settings', () => {
@@ -128,6 +128,7 @@ describe('console stations, payments, people and settings', () => {
     const row = page.locator('tr[data-code="3X"]');
     await row.getByText('2,99 %').waitFor();
     expect(await row.textContent()).toContain('R$\u00a01.000,50');
+    await saveScreenshot(page, 'master-data-payment-conditions');
 
     await createRecord(page, 'financial-reasons', { code: 'SANG', name: 'Sangria', kind: 'withdrawal' });
     await page.getByText('Cadastro concluído.').waitFor();
