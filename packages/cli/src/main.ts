@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerServerCommand } from './commands/server';
+import { registerImportCommand } from './commands/import';
 
 const program = new Command()
   .name('storelink')
@@ -9,6 +10,7 @@ const program = new Command()
   .exitOverride();
 
 registerServerCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -26,6 +26,8 @@ export interface ServerOptions {
   now?: () => Date;
   /** Trust X-Forwarded-* from a reverse proxy in front of the server. */
   trustProxy?: boolean;
+  /** Cap of streamed bulk imports (default 1 GiB, SPEC §12.1). */
+  importLimitBytes?: number;
   /** The built web console served at `/` (default packages/admin-web/dist); `false` for none. */
   consoleDir?: string | false;
 }
@@ -103,7 +105,13 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(opsRoutes, { db: database.db, registry: metrics.registry });
-  await app.register(async (api) => registerApiRoutes(api, services), { prefix: API_PREFIX });
+  await app.register(
+    async (api) =>
+      registerApiRoutes(api, services, {
+        ...(options.importLimitBytes !== undefined ? { importLimitBytes: options.importLimitBytes } : {}),
+      }),
+    { prefix: API_PREFIX },
+  );
   consoleFallback = await registerConsole(app, { dir: options.consoleDir ?? DEFAULT_CONSOLE_DIR });
 
   return {

@@ -12,9 +12,22 @@ import { settingsRoutes } from './modules/settings/settings.routes';
 import { stationGroupsRoutes } from './modules/station-groups/station-groups.routes';
 import { stationsRoutes } from './modules/stations/stations.routes';
 import { storesRoutes } from './modules/stores/stores.routes';
+import { productsRoutes } from './modules/products/products.routes';
+import { priceListsRoutes } from './modules/price-lists/price-lists.routes';
+import { IMPORT_BODY_LIMIT_BYTES } from './http/streamed-body';
+
+export interface ApiRouteOptions {
+  /** Cap of streamed bulk imports; SPEC §12.1 sets 1 GiB, tests pass less. */
+  importLimitBytes?: number;
+}
 
 /** Everything under `/api/v1`. */
-export async function registerApiRoutes(api: FastifyInstance, services: Services): Promise<void> {
+export async function registerApiRoutes(
+  api: FastifyInstance,
+  services: Services,
+  options: ApiRouteOptions = {},
+): Promise<void> {
+  const importLimitBytes = options.importLimitBytes ?? IMPORT_BODY_LIMIT_BYTES;
   await api.register(authRoutes, { auth: services.auth });
   await api.register(auditRoutes, { audit: services.audit });
   await api.register(promotionsRoutes, { promotions: services.promotions });
@@ -27,4 +40,6 @@ export async function registerApiRoutes(api: FastifyInstance, services: Services
   await api.register(paymentConditionsRoutes, { paymentConditions: services.paymentConditions });
   await api.register(financialReasonsRoutes, { financialReasons: services.financialReasons });
   await api.register(settingsRoutes, { settings: services.settings });
+  await api.register(productsRoutes, { products: services.products, importLimitBytes });
+  await api.register(priceListsRoutes, { priceLists: services.priceLists, importLimitBytes });
 }

@@ -11,6 +11,8 @@ import { createSettingsService } from './modules/settings/settings.service';
 import { createStationGroupsService } from './modules/station-groups/station-groups.service';
 import { createStationsService } from './modules/stations/stations.service';
 import { createStoresService } from './modules/stores/stores.service';
+import { createProductsService } from './modules/products/products.service';
+import { createPriceListsService } from './modules/price-lists/price-lists.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
 export function createServices(deps: WriteDeps) {
@@ -27,6 +29,8 @@ export function createServices(deps: WriteDeps) {
     paymentConditions: createPaymentConditionsService(deps),
     financialReasons: createFinancialReasonsService(deps),
     settings: createSettingsService(deps),
+    products: createProductsService(deps),
+    priceLists: createPriceListsService(deps),
   };
 }
 

@@ -9,6 +9,8 @@ import { settingsSnapshotSource } from '../modules/settings/settings.sync';
 import { stationGroupSnapshotSource } from '../modules/station-groups/station-groups.sync';
 import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
+import { productSnapshotSource } from '../modules/products/products.sync';
+import { priceSnapshotSource } from '../modules/price-lists/price-lists.sync';
 
 /** Every entity a snapshot carries, in the order it streams them. */
 export const snapshotSources: SnapshotSource[] = [
@@ -16,6 +18,8 @@ export const snapshotSources: SnapshotSource[] = [
   stationGroupSnapshotSource,
   stationSnapshotSource,
   settingsSnapshotSource,
+  productSnapshotSource,
+  priceSnapshotSource,
   sellerSnapshotSource,
   operatorSnapshotSource,
   paymentTypeSnapshotSource,
