@@ -95,7 +95,7 @@ export function PriceListPrices({ priceListId }: { priceListId: string }) {
               onChange={(e) => setSkuCode(e.target.value)}
             />
             {errors.skuCode ? (
-              <ul className="field-error" role="alert">
+              <ul className="field-error" id={`${inputId('skuCode')}-error`} role="alert">
                 {errors.skuCode.map((m) => (
                   <li key={m}>{m}</li>
                 ))}
@@ -115,7 +115,7 @@ export function PriceListPrices({ priceListId }: { priceListId: string }) {
               onChange={(e) => setPrice(e.target.value)}
             />
             {errors.priceCents ? (
-              <ul className="field-error" role="alert">
+              <ul className="field-error" id={`${inputId('priceCents')}-error`} role="alert">
                 {errors.priceCents.map((m) => (
                   <li key={m}>{m}</li>
                 ))}
