@@ -1,6 +1,6 @@
 import type { FinancialReasonListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
-import { containsText } from '../../db/paging';
+import { listActiveByCode, listByCode } from '../../db/listing';
 
 export type FinancialReasonRow = Row<'financialReasons'>;
 
@@ -23,20 +23,8 @@ export async function listFinancialReasons(
   db: Executor,
   query: FinancialReasonListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('financialReasons')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<FinancialReasonRow[]> {
+  return listByCode(db, 'financialReasons', query, after, { kind: query.kind });
 }
 
 export async function insertFinancialReason(db: Executor, row: FinancialReasonRow): Promise<void> {
@@ -56,7 +44,5 @@ export async function listActiveFinancialReasons(
   after: string | undefined,
   limit: number,
 ): Promise<FinancialReasonRow[]> {
-  let q = db.selectFrom('financialReasons').selectAll().where('active', '=', 1).orderBy('code').limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+  return listActiveByCode(db, 'financialReasons', after, limit);
 }

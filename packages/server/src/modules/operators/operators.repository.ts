@@ -1,7 +1,7 @@
 import type { OperatorListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
 import { mayListCodeOrAll } from '../../db/code-lists';
-import { containsText } from '../../db/paging';
+import { listActiveByCode, listByCode } from '../../db/listing';
 
 export type OperatorRow = Row<'operators'>;
 
@@ -18,20 +18,8 @@ export async function listOperators(
   db: Executor,
   query: OperatorListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('operators')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.role !== undefined) q = q.where('role', '=', query.role);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<OperatorRow[]> {
+  return listByCode(db, 'operators', query, after, { role: query.role });
 }
 
 export async function insertOperator(db: Executor, row: OperatorRow): Promise<void> {
@@ -49,13 +37,5 @@ export async function listActiveOperatorsMaybeInStore(
   after: string | undefined,
   limit: number,
 ): Promise<OperatorRow[]> {
-  let q = db
-    .selectFrom('operators')
-    .selectAll()
-    .where('active', '=', 1)
-    .where(mayListCodeOrAll('storeCodes', storeCode))
-    .orderBy('code')
-    .limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+  return listActiveByCode(db, 'operators', after, limit, mayListCodeOrAll('storeCodes', storeCode));
 }

@@ -1,6 +1,6 @@
 import type { ListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
-import { containsText } from '../../db/paging';
+import { listActiveByCode, listByCode } from '../../db/listing';
 
 export type PaymentConditionRow = Row<'paymentConditions'>;
 
@@ -23,19 +23,8 @@ export async function listPaymentConditions(
   db: Executor,
   query: ListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('paymentConditions')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<PaymentConditionRow[]> {
+  return listByCode(db, 'paymentConditions', query, after);
 }
 
 export async function insertPaymentCondition(db: Executor, row: PaymentConditionRow): Promise<void> {
@@ -69,7 +58,5 @@ export async function listActivePaymentConditions(
   after: string | undefined,
   limit: number,
 ): Promise<PaymentConditionRow[]> {
-  let q = db.selectFrom('paymentConditions').selectAll().where('active', '=', 1).orderBy('code').limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+  return listActiveByCode(db, 'paymentConditions', after, limit);
 }

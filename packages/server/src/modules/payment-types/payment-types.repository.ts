@@ -1,7 +1,7 @@
 import type { PaymentTypeListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
 import { isListed, mayListCode } from '../../db/code-lists';
-import { containsText } from '../../db/paging';
+import { listActiveByCode, listByCode } from '../../db/listing';
 
 export type PaymentTypeRow = Row<'paymentTypes'>;
 
@@ -18,20 +18,8 @@ export async function listPaymentTypes(
   db: Executor,
   query: PaymentTypeListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('paymentTypes')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.kind !== undefined) q = q.where('kind', '=', query.kind);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<PaymentTypeRow[]> {
+  return listByCode(db, 'paymentTypes', query, after, { kind: query.kind });
 }
 
 export async function insertPaymentType(db: Executor, row: PaymentTypeRow): Promise<void> {
@@ -67,7 +55,5 @@ export async function listActivePaymentTypes(
   after: string | undefined,
   limit: number,
 ): Promise<PaymentTypeRow[]> {
-  let q = db.selectFrom('paymentTypes').selectAll().where('active', '=', 1).orderBy('code').limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+  return listActiveByCode(db, 'paymentTypes', after, limit);
 }

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { ListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
 import { chunksOf } from '../../db/chunks';
-import { containsText } from '../../db/paging';
+import { listByCode } from '../../db/listing';
 
 export type PriceListRow = Row<'priceLists'>;
 export type PriceRow = Row<'prices'>;
@@ -21,18 +21,7 @@ export async function listPriceLists(
   query: ListQuery & { limit: number },
   after: string | undefined,
 ): Promise<PriceListRow[]> {
-  let q = db
-    .selectFrom('priceLists')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+  return listByCode(db, 'priceLists', query, after);
 }
 
 export async function insertPriceList(db: Executor, row: PriceListRow): Promise<void> {

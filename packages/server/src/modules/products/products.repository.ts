@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { ProductListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
+import { listActiveByCode } from '../../db/listing';
 import { chunksOf } from '../../db/chunks';
 import { containsText } from '../../db/paging';
 
@@ -70,9 +71,7 @@ export async function listActiveProducts(
   after: string | undefined,
   limit: number,
 ): Promise<ProductRow[]> {
-  let q = db.selectFrom('products').selectAll().where('active', '=', 1).orderBy('code').limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+  return listActiveByCode(db, 'products', after, limit);
 }
 
 export async function findProductsByCodes(db: Executor, codes: readonly string[]): Promise<ProductRow[]> {

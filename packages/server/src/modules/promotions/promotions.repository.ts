@@ -1,6 +1,6 @@
 import type { ListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
-import { containsText } from '../../db/paging';
+import { listActiveByCode, listByCode } from '../../db/listing';
 
 export type PromotionRow = Row<'promotions'>;
 
@@ -16,19 +16,8 @@ export async function listPromotions(
   db: Executor,
   query: ListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('promotions')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<PromotionRow[]> {
+  return listByCode(db, 'promotions', query, after);
 }
 
 export async function insertPromotion(db: Executor, row: PromotionRow): Promise<void> {
@@ -55,8 +44,10 @@ export async function existingCodes(
 }
 
 /** Active promotions that may apply to a group (its own or chain-wide), for snapshots. */
-export async function listActivePromotions(db: Executor, after: string | undefined, limit: number) {
-  let q = db.selectFrom('promotions').selectAll().where('active', '=', 1).orderBy('code').limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+export async function listActivePromotions(
+  db: Executor,
+  after: string | undefined,
+  limit: number,
+): Promise<PromotionRow[]> {
+  return listActiveByCode(db, 'promotions', after, limit);
 }

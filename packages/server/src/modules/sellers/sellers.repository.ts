@@ -1,7 +1,7 @@
 import type { ListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
 import { mayListCodeOrAll } from '../../db/code-lists';
-import { containsText } from '../../db/paging';
+import { listActiveByCode, listByCode } from '../../db/listing';
 
 export type SellerRow = Row<'sellers'>;
 
@@ -18,19 +18,8 @@ export async function listSellers(
   db: Executor,
   query: ListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('sellers')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<SellerRow[]> {
+  return listByCode(db, 'sellers', query, after);
 }
 
 export async function insertSeller(db: Executor, row: SellerRow): Promise<void> {
@@ -48,13 +37,5 @@ export async function listActiveSellersMaybeInStore(
   after: string | undefined,
   limit: number,
 ): Promise<SellerRow[]> {
-  let q = db
-    .selectFrom('sellers')
-    .selectAll()
-    .where('active', '=', 1)
-    .where(mayListCodeOrAll('storeCodes', storeCode))
-    .orderBy('code')
-    .limit(limit);
-  if (after !== undefined) q = q.where('code', '>', after);
-  return q.execute();
+  return listActiveByCode(db, 'sellers', after, limit, mayListCodeOrAll('storeCodes', storeCode));
 }

@@ -1,6 +1,6 @@
 import type { StationGroupListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
-import { containsText } from '../../db/paging';
+import { listByCode } from '../../db/listing';
 
 export type StationGroupRow = Row<'stationGroups'>;
 
@@ -20,21 +20,11 @@ export async function listStationGroups(
   db: Executor,
   query: StationGroupListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('stationGroups')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.storeCode !== undefined) q = q.where('storeCode', '=', query.storeCode);
-  if (query.priceListCode !== undefined) q = q.where('priceListCode', '=', query.priceListCode);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<StationGroupRow[]> {
+  return listByCode(db, 'stationGroups', query, after, {
+    storeCode: query.storeCode,
+    priceListCode: query.priceListCode,
+  });
 }
 
 export async function insertStationGroup(db: Executor, row: StationGroupRow): Promise<void> {

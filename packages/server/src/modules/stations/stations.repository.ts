@@ -1,6 +1,6 @@
 import type { StationListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
-import { containsText } from '../../db/paging';
+import { listByCode } from '../../db/listing';
 
 export type StationRow = Row<'stations'>;
 
@@ -17,20 +17,8 @@ export async function listStations(
   db: Executor,
   query: StationListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('stations')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.groupCode !== undefined) q = q.where('groupCode', '=', query.groupCode);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<StationRow[]> {
+  return listByCode(db, 'stations', query, after, { groupCode: query.groupCode });
 }
 
 export async function insertStation(db: Executor, row: StationRow): Promise<void> {

@@ -1,6 +1,6 @@
 import type { ListQuery } from '@storelink/contracts';
 import type { Executor, Row } from '../../db/schema';
-import { containsText } from '../../db/paging';
+import { listByCode } from '../../db/listing';
 
 export type StoreRow = Row<'stores'>;
 
@@ -17,19 +17,8 @@ export async function listStores(
   db: Executor,
   query: ListQuery & { limit: number },
   after: string | undefined,
-) {
-  let q = db
-    .selectFrom('stores')
-    .selectAll()
-    .orderBy('code')
-    .limit(query.limit + 1);
-  if (after !== undefined) q = q.where('code', '>', after);
-  if (query.active !== undefined) q = q.where('active', '=', query.active ? 1 : 0);
-  if (query.q) {
-    const text = query.q;
-    q = q.where((eb) => eb.or([containsText('code', text), containsText('name', text)]));
-  }
-  return q.execute();
+): Promise<StoreRow[]> {
+  return listByCode(db, 'stores', query, after);
 }
 
 export async function insertStore(db: Executor, row: StoreRow): Promise<void> {
