@@ -37,6 +37,21 @@ export function toPage<R, T>(
   };
 }
 
+/**
+ * Answers a list request (SPEC §12.1): `fetch` reads `limit + 1` rows (50 unless asked) after the
+ * cursor's code, and one page of them is mapped to the wire. A cursor this server did not give out
+ * is refused with `validation_failed` before anything is read.
+ */
+export async function readPage<Q extends { limit?: number; cursor?: string }, R extends { code: string }, T>(
+  query: Q,
+  fetch: (query: Q & { limit: number }, after: string | undefined) => Promise<R[]>,
+  map: (row: R) => T,
+): Promise<PageOf<T>> {
+  const limit = query.limit ?? 50;
+  const rows = await fetch({ ...query, limit }, decodeCursor(query.cursor));
+  return toPage(rows, limit, (r) => r.code, map);
+}
+
 /** Case-insensitive "contains" on a column, with LIKE wildcards in the search text escaped. */
 export function containsText(column: string, text: string): Expression<SqlBool> {
   const escaped = text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);

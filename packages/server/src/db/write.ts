@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db, Tx } from './schema';
+import type { Db, Flag, Tx } from './schema';
 import type { Dialect } from './database';
 import { appendAudit, type AuditInput } from '../modules/audit/audit.repository';
 import { appendChanges } from '../modules/changes/change-log.repository';
@@ -103,4 +103,27 @@ export async function runWrite<T>(
     for (const stationId of wake) deps.onCommands?.(stationId);
   }
   return value;
+}
+
+/**
+ * DELETE of a master-data record (SPEC §12.1): `deactivate` writes `active: false` in one
+ * transaction. Idempotent: a record that is already inactive is answered as it is, and nothing is
+ * written, audited or sent to stations.
+ */
+export function deactivateIdempotently<R extends { active: Flag }, T>(
+  deps: WriteDeps,
+  actor: Actor,
+  record: {
+    /** Reads the record inside the transaction, or throws `not_found`. */
+    load: (w: WriteContext) => Promise<R>;
+    /** The record as answered. */
+    toWire: (row: R) => T;
+    /** Writes `active: false`, with its audit entry and change. */
+    deactivate: (w: WriteContext, before: R) => Promise<T>;
+  },
+): Promise<T> {
+  return runWrite(deps, actor, async (w) => {
+    const before = await record.load(w);
+    return before.active === 1 ? record.deactivate(w, before) : record.toWire(before);
+  });
 }

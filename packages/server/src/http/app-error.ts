@@ -50,6 +50,13 @@ export function notFound(what: string, key: string): AppError {
   return new AppError('not_found', `No ${what} ${key} exists. Check the id or code.`);
 }
 
+/** What `lookup` found, or `not_found` naming `what` was asked for by `key`. */
+export async function requireFound<T>(lookup: Promise<T | undefined>, what: string, key: string): Promise<T> {
+  const found = await lookup;
+  if (found === undefined) throw notFound(what, key);
+  return found;
+}
+
 export function conflict(detail: string): AppError {
   return new AppError('conflict', detail);
 }

@@ -6,10 +6,17 @@ import type {
   PageOf,
 } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { fromFlag, toFlag } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, requireFound } from '../../http/app-error';
 import { GLOBAL, type Visible } from '../changes/change-plan';
 import * as repo from './financial-reasons.repository';
 
@@ -30,11 +37,8 @@ function visible(reason: FinancialReason): Visible {
 }
 
 export function createFinancialReasonsService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findFinancialReasonById(w.tx, id);
-    if (!row) throw notFound('financial reason', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) =>
+    requireFound(repo.findFinancialReasonById(db, id), 'financial reason', id);
 
   async function write(
     w: WriteContext,
@@ -56,16 +60,16 @@ export function createFinancialReasonsService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: FinancialReasonListQuery): Promise<PageOf<FinancialReason>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listFinancialReasons(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toFinancialReason);
+    list(query: FinancialReasonListQuery): Promise<PageOf<FinancialReason>> {
+      return readPage(
+        query,
+        (page, after) => repo.listFinancialReasons(deps.db, page, after),
+        toFinancialReason,
+      );
     },
 
     async get(id: string): Promise<FinancialReason> {
-      const row = await repo.findFinancialReasonById(deps.db, id);
-      if (!row) throw notFound('financial reason', id);
-      return toFinancialReason(row);
+      return toFinancialReason(await load(deps.db, id));
     },
 
     create(actor: Actor, input: FinancialReasonCreate): Promise<FinancialReason> {
@@ -100,7 +104,7 @@ export function createFinancialReasonsService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: FinancialReasonUpdate): Promise<FinancialReason> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const patch: Partial<repo.FinancialReasonRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -113,10 +117,10 @@ export function createFinancialReasonsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive reason answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<FinancialReason> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toFinancialReason(before);
-        return write(w, before, { active: 0 }, 'financialReason.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toFinancialReason,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'financialReason.deactivate'),
       });
     },
   };

@@ -8,11 +8,18 @@ import type {
 } from '@storelink/contracts';
 import { hashPin } from '@storelink/domain';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { checkReferences } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, requireFound } from '../../http/app-error';
 import { storeScopes, type Visible } from '../changes/change-plan';
 import * as repo from './operators.repository';
 
@@ -48,11 +55,7 @@ function checkStores(w: WriteContext, storeCodes: readonly string[] | undefined)
 }
 
 export function createOperatorsService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findOperatorById(w.tx, id);
-    if (!row) throw notFound('operator', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) => requireFound(repo.findOperatorById(db, id), 'operator', id);
 
   async function write(
     w: WriteContext,
@@ -77,16 +80,12 @@ export function createOperatorsService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: OperatorListQuery): Promise<PageOf<Operator>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listOperators(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toOperator);
+    list(query: OperatorListQuery): Promise<PageOf<Operator>> {
+      return readPage(query, (page, after) => repo.listOperators(deps.db, page, after), toOperator);
     },
 
     async get(id: string): Promise<Operator> {
-      const row = await repo.findOperatorById(deps.db, id);
-      if (!row) throw notFound('operator', id);
-      return toOperator(row);
+      return toOperator(await load(deps.db, id));
     },
 
     async create(actor: Actor, input: OperatorCreate): Promise<Operator> {
@@ -127,7 +126,7 @@ export function createOperatorsService(deps: WriteDeps) {
     async update(actor: Actor, id: string, input: OperatorUpdate): Promise<Operator> {
       const pinHash = input.pin === undefined ? undefined : await hashPin(input.pin);
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         await checkStores(w, input.storeCodes);
         const patch: Partial<repo.OperatorRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
@@ -142,10 +141,10 @@ export function createOperatorsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive operator answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Operator> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toOperator(before);
-        return write(w, before, { active: 0 }, 'operator.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toOperator,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'operator.deactivate'),
       });
     },
   };

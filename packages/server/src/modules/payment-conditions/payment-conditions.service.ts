@@ -6,11 +6,18 @@ import type {
   PaymentConditionUpdate,
 } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { checkReferences } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, invalid, notFound, type FieldError } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, invalid, requireFound, type FieldError } from '../../http/app-error';
 import { GLOBAL, type Visible } from '../changes/change-plan';
 import * as repo from './payment-conditions.repository';
 
@@ -71,11 +78,8 @@ async function checkPaymentTypes(
 }
 
 export function createPaymentConditionsService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findPaymentConditionById(w.tx, id);
-    if (!row) throw notFound('payment condition', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) =>
+    requireFound(repo.findPaymentConditionById(db, id), 'payment condition', id);
 
   async function write(
     w: WriteContext,
@@ -97,16 +101,16 @@ export function createPaymentConditionsService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: ListQuery): Promise<PageOf<PaymentCondition>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listPaymentConditions(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toPaymentCondition);
+    list(query: ListQuery): Promise<PageOf<PaymentCondition>> {
+      return readPage(
+        query,
+        (page, after) => repo.listPaymentConditions(deps.db, page, after),
+        toPaymentCondition,
+      );
     },
 
     async get(id: string): Promise<PaymentCondition> {
-      const row = await repo.findPaymentConditionById(deps.db, id);
-      if (!row) throw notFound('payment condition', id);
-      return toPaymentCondition(row);
+      return toPaymentCondition(await load(deps.db, id));
     },
 
     create(actor: Actor, input: PaymentConditionCreate): Promise<PaymentCondition> {
@@ -152,7 +156,7 @@ export function createPaymentConditionsService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: PaymentConditionUpdate): Promise<PaymentCondition> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const isReactivated = input.active === true && !fromFlag(before.active);
         // The rule is checked on the record as it would be after the PATCH, whenever the PATCH
         // touches what it depends on or brings the condition back into use.
@@ -183,10 +187,10 @@ export function createPaymentConditionsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive condition answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<PaymentCondition> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toPaymentCondition(before);
-        return write(w, before, { active: 0 }, 'paymentCondition.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toPaymentCondition,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'paymentCondition.deactivate'),
       });
     },
   };

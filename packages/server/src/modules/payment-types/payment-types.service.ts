@@ -6,10 +6,17 @@ import type {
   PaymentTypeUpdate,
 } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { fromFlag, toFlag } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, requireFound } from '../../http/app-error';
 import { GLOBAL, type Visible } from '../changes/change-plan';
 import * as repo from './payment-types.repository';
 
@@ -41,11 +48,8 @@ export function defaultFlagsOf(kind: PaymentType['kind']) {
 }
 
 export function createPaymentTypesService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findPaymentTypeById(w.tx, id);
-    if (!row) throw notFound('payment type', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) =>
+    requireFound(repo.findPaymentTypeById(db, id), 'payment type', id);
 
   async function write(
     w: WriteContext,
@@ -72,16 +76,12 @@ export function createPaymentTypesService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: PaymentTypeListQuery): Promise<PageOf<PaymentType>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listPaymentTypes(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toPaymentType);
+    list(query: PaymentTypeListQuery): Promise<PageOf<PaymentType>> {
+      return readPage(query, (page, after) => repo.listPaymentTypes(deps.db, page, after), toPaymentType);
     },
 
     async get(id: string): Promise<PaymentType> {
-      const row = await repo.findPaymentTypeById(deps.db, id);
-      if (!row) throw notFound('payment type', id);
-      return toPaymentType(row);
+      return toPaymentType(await load(deps.db, id));
     },
 
     create(actor: Actor, input: PaymentTypeCreate): Promise<PaymentType> {
@@ -115,7 +115,7 @@ export function createPaymentTypesService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: PaymentTypeUpdate): Promise<PaymentType> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const patch: Partial<repo.PaymentTypeRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.kind !== undefined ? { kind: input.kind } : {}),
@@ -135,10 +135,10 @@ export function createPaymentTypesService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive payment type answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<PaymentType> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toPaymentType(before);
-        return write(w, before, { active: 0 }, 'paymentType.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toPaymentType,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'paymentType.deactivate'),
       });
     },
   };

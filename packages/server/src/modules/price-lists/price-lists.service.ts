@@ -9,10 +9,17 @@ import type {
   PriceListUpdate,
 } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
-import { fromFlag, toFlag } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import { decodeCursor, readPage, toPage } from '../../db/paging';
+import { toFlag } from '../../db/rows';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, notFound, requireFound } from '../../http/app-error';
 import { importPrices, type PriceSource } from './price-lists.import';
 import * as repo from './price-lists.repository';
 import { toPrice, toPriceList, visiblePrice } from './price-lists.wire';
@@ -20,11 +27,7 @@ import { toPrice, toPriceList, visiblePrice } from './price-lists.wire';
 export { toPrice, toPriceList } from './price-lists.wire';
 
 export function createPriceListsService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findPriceListById(w.tx, id);
-    if (!row) throw notFound('price list', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) => requireFound(repo.findPriceListById(db, id), 'price list', id);
 
   async function write(
     w: WriteContext,
@@ -49,21 +52,13 @@ export function createPriceListsService(deps: WriteDeps) {
     return after;
   }
 
-  async function loadForRead(id: string) {
-    const row = await repo.findPriceListById(deps.db, id);
-    if (!row) throw notFound('price list', id);
-    return row;
-  }
-
   return {
-    async list(query: ListQuery): Promise<PageOf<PriceList>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listPriceLists(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toPriceList);
+    list(query: ListQuery): Promise<PageOf<PriceList>> {
+      return readPage(query, (page, after) => repo.listPriceLists(deps.db, page, after), toPriceList);
     },
 
     async get(id: string): Promise<PriceList> {
-      return toPriceList(await loadForRead(id));
+      return toPriceList(await load(deps.db, id));
     },
 
     create(actor: Actor, input: PriceListCreate): Promise<PriceList> {
@@ -90,7 +85,7 @@ export function createPriceListsService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: PriceListUpdate): Promise<PriceList> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const patch: Partial<repo.PriceListRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.active !== undefined ? { active: toFlag(input.active) } : {}),
@@ -101,15 +96,15 @@ export function createPriceListsService(deps: WriteDeps) {
 
     /** Idempotent; refused while an active station group sells with the list. */
     deactivate(actor: Actor, id: string): Promise<PriceList> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toPriceList(before);
-        return write(w, before, { active: 0 }, 'priceList.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toPriceList,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'priceList.deactivate'),
       });
     },
 
     async listPrices(id: string, query: PriceListQuery): Promise<PageOf<Price>> {
-      const priceList = await loadForRead(id);
+      const priceList = await load(deps.db, id);
       const limit = query.limit ?? 50;
       const rows = await repo.listPrices(deps.db, priceList.code, {
         limit,
@@ -125,7 +120,7 @@ export function createPriceListsService(deps: WriteDeps) {
      */
     setPrice(actor: Actor, id: string, skuCode: string, priceCents: number): Promise<Price> {
       return runWrite(deps, actor, async (w) => {
-        const priceList = await load(w, id);
+        const priceList = await load(w.tx, id);
         if (!(await repo.findExistingSkuCodes(w.tx, [skuCode])).has(skuCode)) throw notFound('SKU', skuCode);
         const [old] = await repo.findPrices(w.tx, priceList.code, [skuCode]);
         const price = toPrice({ skuCode, priceCents });
@@ -153,7 +148,7 @@ export function createPriceListsService(deps: WriteDeps) {
 
     /** `PUT /price-lists/:id/prices`: see price-lists.import.ts. */
     async importPrices(actor: Actor, id: string, source: PriceSource): Promise<ImportResult> {
-      const priceList = await loadForRead(id);
+      const priceList = await load(deps.db, id);
       return importPrices(deps, actor, toPriceList(priceList), source);
     },
   };

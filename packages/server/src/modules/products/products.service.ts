@@ -9,7 +9,7 @@ import type {
 } from '@storelink/contracts';
 import { decodeCursor, encodeCursor } from '../../db/paging';
 import { runWrite, type Actor, type WriteDeps } from '../../db/write';
-import { conflict, invalid, notFound, type AppError } from '../../http/app-error';
+import { conflict, invalid, requireFound, type AppError } from '../../http/app-error';
 import type { StreamedType } from '../../http/streamed-body';
 import { importProducts } from './products.import';
 import { hasChanges, keysOf, planProductWrite, type ProductWrite, type WriteFailure } from './products.plan';
@@ -40,8 +40,7 @@ export function createProductsService(deps: WriteDeps) {
     return runWrite(deps, actor, async (w) => {
       let resolved: ProductWrite;
       if (typeof write === 'function') {
-        const row = await repo.findProductById(w.tx, id ?? '');
-        if (!row) throw notFound('product', id ?? '');
+        const row = await requireFound(repo.findProductById(w.tx, id ?? ''), 'product', id ?? '');
         resolved = write(row.code);
       } else {
         resolved = write;
@@ -73,8 +72,7 @@ export function createProductsService(deps: WriteDeps) {
     },
 
     async get(id: string): Promise<Product> {
-      const row = await repo.findProductById(deps.db, id);
-      if (!row) throw notFound('product', id);
+      const row = await requireFound(repo.findProductById(deps.db, id), 'product', id);
       const [state] = await loadProductStates(deps.db, [row]);
       return toProduct(state ?? { row, skus: new Map() });
     },

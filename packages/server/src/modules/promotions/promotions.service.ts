@@ -1,10 +1,17 @@
 import type { ListQuery, PageOf, Promotion, PromotionCreate, PromotionUpdate } from '@storelink/contracts';
 import { validatePromotion } from '@storelink/domain';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { fromFlag, fromJsonText, toFlag, toJsonText, withoutNulls } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, invalid, notFound, type FieldError } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, invalid, requireFound, type FieldError } from '../../http/app-error';
 import { groupScopes, type Visible } from '../changes/change-plan';
 import * as repo from './promotions.repository';
 
@@ -114,11 +121,7 @@ export function createPromotionsService(deps: WriteDeps) {
     if (problems.length > 0) throw invalid(problems);
   }
 
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findPromotionById(w.tx, id);
-    if (!row) throw notFound('promotion', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) => requireFound(repo.findPromotionById(db, id), 'promotion', id);
 
   async function save(
     w: WriteContext,
@@ -136,16 +139,12 @@ export function createPromotionsService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: ListQuery): Promise<PageOf<Promotion>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listPromotions(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toPromotion);
+    list(query: ListQuery): Promise<PageOf<Promotion>> {
+      return readPage(query, (page, after) => repo.listPromotions(deps.db, page, after), toPromotion);
     },
 
     async get(id: string): Promise<Promotion> {
-      const row = await repo.findPromotionById(deps.db, id);
-      if (!row) throw notFound('promotion', id);
-      return toPromotion(row);
+      return toPromotion(await load(deps.db, id));
     },
 
     create(actor: Actor, input: PromotionCreate): Promise<Promotion> {
@@ -176,7 +175,7 @@ export function createPromotionsService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: PromotionUpdate): Promise<Promotion> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const draft = merge(toPromotion(before), input);
         await check(w, draft);
         return save(w, before, draft, 'promotion.update');
@@ -184,10 +183,11 @@ export function createPromotionsService(deps: WriteDeps) {
     },
 
     deactivate(actor: Actor, id: string): Promise<Promotion> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toPromotion(before);
-        return save(w, before, { ...merge(toPromotion(before), {}), active: false }, 'promotion.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toPromotion,
+        deactivate: (w, before) =>
+          save(w, before, { ...merge(toPromotion(before), {}), active: false }, 'promotion.deactivate'),
       });
     },
   };

@@ -1,10 +1,17 @@
 import type { ListQuery, PageOf, Seller, SellerCreate, SellerUpdate } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { checkReferences } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, requireFound } from '../../http/app-error';
 import { storeScopes, type Visible } from '../changes/change-plan';
 import * as repo from './sellers.repository';
 
@@ -29,11 +36,7 @@ function checkStores(w: WriteContext, storeCodes: readonly string[] | undefined)
 }
 
 export function createSellersService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findSellerById(w.tx, id);
-    if (!row) throw notFound('seller', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) => requireFound(repo.findSellerById(db, id), 'seller', id);
 
   async function write(
     w: WriteContext,
@@ -50,16 +53,12 @@ export function createSellersService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: ListQuery): Promise<PageOf<Seller>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listSellers(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toSeller);
+    list(query: ListQuery): Promise<PageOf<Seller>> {
+      return readPage(query, (page, after) => repo.listSellers(deps.db, page, after), toSeller);
     },
 
     async get(id: string): Promise<Seller> {
-      const row = await repo.findSellerById(deps.db, id);
-      if (!row) throw notFound('seller', id);
-      return toSeller(row);
+      return toSeller(await load(deps.db, id));
     },
 
     create(actor: Actor, input: SellerCreate): Promise<Seller> {
@@ -89,7 +88,7 @@ export function createSellersService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: SellerUpdate): Promise<Seller> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         await checkStores(w, input.storeCodes);
         const patch: Partial<repo.SellerRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
@@ -102,10 +101,10 @@ export function createSellersService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive seller answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Seller> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toSeller(before);
-        return write(w, before, { active: 0 }, 'seller.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toSeller,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'seller.deactivate'),
       });
     },
   };

@@ -6,11 +6,18 @@ import type {
   StationGroupUpdate,
 } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { checkReferences, type ReferenceField } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, requireFound } from '../../http/app-error';
 import type { Visible } from '../changes/change-plan';
 import { enqueueStationCommand } from '../station-commands/station-commands.repository';
 import * as repo from './station-groups.repository';
@@ -102,11 +109,8 @@ function referencesOf(
 }
 
 export function createStationGroupsService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findStationGroupById(w.tx, id);
-    if (!row) throw notFound('station group', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) =>
+    requireFound(repo.findStationGroupById(db, id), 'station group', id);
 
   async function refuseIfStationsActive(w: WriteContext, group: repo.StationGroupRow): Promise<void> {
     const codes = await repo.listActiveStationCodesOfGroup(w.tx, group.code, NAMED_STATIONS + 1);
@@ -157,16 +161,12 @@ export function createStationGroupsService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: StationGroupListQuery): Promise<PageOf<StationGroup>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listStationGroups(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toStationGroup);
+    list(query: StationGroupListQuery): Promise<PageOf<StationGroup>> {
+      return readPage(query, (page, after) => repo.listStationGroups(deps.db, page, after), toStationGroup);
     },
 
     async get(id: string): Promise<StationGroup> {
-      const row = await repo.findStationGroupById(deps.db, id);
-      if (!row) throw notFound('station group', id);
-      return toStationGroup(row);
+      return toStationGroup(await load(deps.db, id));
     },
 
     create(actor: Actor, input: StationGroupCreate): Promise<StationGroup> {
@@ -207,7 +207,7 @@ export function createStationGroupsService(deps: WriteDeps) {
 
     update(actor: Actor, id: string, input: StationGroupUpdate): Promise<StationGroup> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const isActive = input.active ?? fromFlag(before.active);
         const isReactivated = isActive && !fromFlag(before.active);
         // A reactivated group must again hang from an active store and price list.
@@ -256,10 +256,10 @@ export function createStationGroupsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive group answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<StationGroup> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toStationGroup(before);
-        return write(w, before, { active: 0 }, 'stationGroup.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toStationGroup,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'stationGroup.deactivate'),
       });
     },
   };

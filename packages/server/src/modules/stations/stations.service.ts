@@ -7,11 +7,18 @@ import type {
   StationWithPairingCode,
 } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { checkReferences } from '../../db/references';
 import { fromFlag, toFlag, withoutNulls } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, requireFound } from '../../http/app-error';
 import type { Visible } from '../changes/change-plan';
 import { enqueueStationCommand } from '../station-commands/station-commands.repository';
 import { issuePairingCode, type IssuedPairingCode } from './stations.pairing-code';
@@ -75,11 +82,7 @@ function withPairingCode(station: Station, issued: IssuedPairingCode): StationWi
 }
 
 export function createStationsService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findStationById(w.tx, id);
-    if (!row) throw notFound('station', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) => requireFound(repo.findStationById(db, id), 'station', id);
 
   async function write(
     w: WriteContext,
@@ -115,16 +118,12 @@ export function createStationsService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: StationListQuery): Promise<PageOf<Station>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listStations(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toStation);
+    list(query: StationListQuery): Promise<PageOf<Station>> {
+      return readPage(query, (page, after) => repo.listStations(deps.db, page, after), toStation);
     },
 
     async get(id: string): Promise<Station> {
-      const row = await repo.findStationById(deps.db, id);
-      if (!row) throw notFound('station', id);
-      return toStation(row);
+      return toStation(await load(deps.db, id));
     },
 
     /** Creates a never-paired station (incarnation 0) and answers it with its first pairing code. */
@@ -183,7 +182,7 @@ export function createStationsService(deps: WriteDeps) {
      */
     issuePairingCode(actor: Actor, id: string): Promise<StationWithPairingCode> {
       return runWrite(deps, actor, async (w) => {
-        const row = await load(w, id);
+        const row = await load(w.tx, id);
         const issued = issuePairingCode(w.at);
         await repo.updateStation(w.tx, id, {
           pairingCodeHash: issued.hash,
@@ -203,7 +202,7 @@ export function createStationsService(deps: WriteDeps) {
     /** A different `groupCode` moves the station: audited as `station.move`, with a `resync` command. */
     update(actor: Actor, id: string, input: StationUpdate): Promise<Station> {
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const isActive = input.active ?? fromFlag(before.active);
         const isReactivated = isActive && !fromFlag(before.active);
         if (input.groupCode !== undefined || isReactivated) {
@@ -229,10 +228,10 @@ export function createStationsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive station answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Station> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toStation(before);
-        return write(w, before, { active: 0 }, 'station.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toStation,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'station.deactivate'),
       });
     },
   };

@@ -1,9 +1,16 @@
 import type { ListQuery, PageOf, Store, StoreCreate, StoreUpdate } from '@storelink/contracts';
 import { newId } from '../../db/ids';
-import { decodeCursor, toPage } from '../../db/paging';
+import { readPage } from '../../db/paging';
 import { fromFlag, toFlag, withoutNulls } from '../../db/rows';
-import { runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
-import { conflict, invalid, notFound } from '../../http/app-error';
+import type { Executor } from '../../db/schema';
+import {
+  deactivateIdempotently,
+  runWrite,
+  type Actor,
+  type WriteContext,
+  type WriteDeps,
+} from '../../db/write';
+import { conflict, invalid, requireFound } from '../../http/app-error';
 import type { Visible } from '../changes/change-plan';
 import * as repo from './stores.repository';
 
@@ -37,11 +44,7 @@ function checkTimezone(timezone: string | undefined): void {
 }
 
 export function createStoresService(deps: WriteDeps) {
-  async function load(w: WriteContext, id: string) {
-    const row = await repo.findStoreById(w.tx, id);
-    if (!row) throw notFound('store', id);
-    return row;
-  }
+  const load = (db: Executor, id: string) => requireFound(repo.findStoreById(db, id), 'store', id);
 
   async function write(
     w: WriteContext,
@@ -65,16 +68,12 @@ export function createStoresService(deps: WriteDeps) {
   }
 
   return {
-    async list(query: ListQuery): Promise<PageOf<Store>> {
-      const limit = query.limit ?? 50;
-      const rows = await repo.listStores(deps.db, { ...query, limit }, decodeCursor(query.cursor));
-      return toPage(rows, limit, (r) => r.code, toStore);
+    list(query: ListQuery): Promise<PageOf<Store>> {
+      return readPage(query, (page, after) => repo.listStores(deps.db, page, after), toStore);
     },
 
     async get(id: string): Promise<Store> {
-      const row = await repo.findStoreById(deps.db, id);
-      if (!row) throw notFound('store', id);
-      return toStore(row);
+      return toStore(await load(deps.db, id));
     },
 
     create(actor: Actor, input: StoreCreate): Promise<Store> {
@@ -106,7 +105,7 @@ export function createStoresService(deps: WriteDeps) {
     update(actor: Actor, id: string, input: StoreUpdate): Promise<Store> {
       checkTimezone(input.timezone);
       return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
+        const before = await load(w.tx, id);
         const patch: Partial<repo.StoreRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.taxId !== undefined ? { taxId: input.taxId } : {}),
@@ -119,10 +118,10 @@ export function createStoresService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive store answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Store> {
-      return runWrite(deps, actor, async (w) => {
-        const before = await load(w, id);
-        if (!fromFlag(before.active)) return toStore(before);
-        return write(w, before, { active: 0 }, 'store.deactivate');
+      return deactivateIdempotently(deps, actor, {
+        load: (w) => load(w.tx, id),
+        toWire: toStore,
+        deactivate: (w, before) => write(w, before, { active: 0 }, 'store.deactivate'),
       });
     },
   };
