@@ -15,6 +15,7 @@ import {
 } from '@storelink/contracts';
 import { actorOf } from '../../http/actor';
 import { invalid } from '../../http/app-error';
+import { registerCrudRoutes } from '../../http/crud-routes';
 import {
   CSV,
   NDJSON,
@@ -41,37 +42,12 @@ export const priceListsRoutes: FastifyPluginAsyncTypebox<PriceListsRoutesOptions
 ) => {
   registerStreamedBodies(app);
 
-  app.get(
-    '/price-lists',
-    {
-      config: { access: 'read' },
-      schema: { tags, querystring: ListQuery, response: { 200: Page(PriceList) } },
-    },
-    (request) => priceLists.list(request.query),
-  );
-  app.get(
-    '/price-lists/:id',
-    { config: { access: 'read' }, schema: { tags, params: IdParams, response: { 200: PriceList } } },
-    (request) => priceLists.get(request.params.id),
-  );
-  app.post(
-    '/price-lists',
-    { config: { access: 'write' }, schema: { tags, body: PriceListCreate, response: { 201: PriceList } } },
-    async (request, reply) => reply.code(201).send(await priceLists.create(actorOf(request), request.body)),
-  );
-  app.patch(
-    '/price-lists/:id',
-    {
-      config: { access: 'write' },
-      schema: { tags, params: IdParams, body: PriceListUpdate, response: { 200: PriceList } },
-    },
-    (request) => priceLists.update(actorOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/price-lists/:id',
-    { config: { access: 'write' }, schema: { tags, params: IdParams, response: { 200: PriceList } } },
-    (request) => priceLists.deactivate(actorOf(request), request.params.id),
-  );
+  registerCrudRoutes(app, {
+    path: '/price-lists',
+    tags,
+    schemas: { item: PriceList, listQuery: ListQuery, create: PriceListCreate, update: PriceListUpdate },
+    service: priceLists,
+  });
 
   app.get(
     '/price-lists/:id/prices',

@@ -1,15 +1,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import {
-  IdParams,
-  ImportResult,
-  Page,
-  Product,
-  ProductCreate,
-  ProductListQuery,
-  ProductUpdate,
-} from '@storelink/contracts';
+import { ImportResult, Product, ProductCreate, ProductListQuery, ProductUpdate } from '@storelink/contracts';
 import { actorOf } from '../../http/actor';
 import { AppError } from '../../http/app-error';
+import { registerCrudRoutes } from '../../http/crud-routes';
 import {
   CSV,
   NDJSON,
@@ -34,37 +27,12 @@ export const productsRoutes: FastifyPluginAsyncTypebox<ProductsRoutesOptions> = 
 ) => {
   registerStreamedBodies(app);
 
-  app.get(
-    '/products',
-    {
-      config: { access: 'read' },
-      schema: { tags, querystring: ProductListQuery, response: { 200: Page(Product) } },
-    },
-    (request) => products.list(request.query),
-  );
-  app.get(
-    '/products/:id',
-    { config: { access: 'read' }, schema: { tags, params: IdParams, response: { 200: Product } } },
-    (request) => products.get(request.params.id),
-  );
-  app.post(
-    '/products',
-    { config: { access: 'write' }, schema: { tags, body: ProductCreate, response: { 201: Product } } },
-    async (request, reply) => reply.code(201).send(await products.create(actorOf(request), request.body)),
-  );
-  app.patch(
-    '/products/:id',
-    {
-      config: { access: 'write' },
-      schema: { tags, params: IdParams, body: ProductUpdate, response: { 200: Product } },
-    },
-    (request) => products.update(actorOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/products/:id',
-    { config: { access: 'write' }, schema: { tags, params: IdParams, response: { 200: Product } } },
-    (request) => products.deactivate(actorOf(request), request.params.id),
-  );
+  registerCrudRoutes(app, {
+    path: '/products',
+    tags,
+    schemas: { item: Product, listQuery: ProductListQuery, create: ProductCreate, update: ProductUpdate },
+    service: products,
+  });
   app.post(
     '/products/import',
     {

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import {
   IdParams,
-  Page,
   Station,
   StationCreate,
   StationListQuery,
@@ -9,6 +8,7 @@ import {
   StationWithPairingCode,
 } from '@storelink/contracts';
 import { actorOf } from '../../http/actor';
+import { registerCrudRoutes } from '../../http/crud-routes';
 import type { StationsService } from './stations.service';
 
 const tags = ['stations'];
@@ -17,27 +17,18 @@ export const stationsRoutes: FastifyPluginAsyncTypebox<{ stations: StationsServi
   app,
   { stations },
 ) => {
-  app.get(
-    '/stations',
-    {
-      config: { access: 'read' },
-      schema: { tags, querystring: StationListQuery, response: { 200: Page(Station) } },
+  registerCrudRoutes(app, {
+    path: '/stations',
+    tags,
+    schemas: {
+      item: Station,
+      listQuery: StationListQuery,
+      create: StationCreate,
+      update: StationUpdate,
+      created: StationWithPairingCode,
     },
-    (request) => stations.list(request.query),
-  );
-  app.get(
-    '/stations/:id',
-    { config: { access: 'read' }, schema: { tags, params: IdParams, response: { 200: Station } } },
-    (request) => stations.get(request.params.id),
-  );
-  app.post(
-    '/stations',
-    {
-      config: { access: 'write' },
-      schema: { tags, body: StationCreate, response: { 201: StationWithPairingCode } },
-    },
-    async (request, reply) => reply.code(201).send(await stations.create(actorOf(request), request.body)),
-  );
+    service: stations,
+  });
   // 201: each call creates a new single-use credential (docs/decisions/0012).
   app.post(
     '/stations/:id/pairing-code',
@@ -47,18 +38,5 @@ export const stationsRoutes: FastifyPluginAsyncTypebox<{ stations: StationsServi
     },
     async (request, reply) =>
       reply.code(201).send(await stations.issuePairingCode(actorOf(request), request.params.id)),
-  );
-  app.patch(
-    '/stations/:id',
-    {
-      config: { access: 'write' },
-      schema: { tags, params: IdParams, body: StationUpdate, response: { 200: Station } },
-    },
-    (request) => stations.update(actorOf(request), request.params.id, request.body),
-  );
-  app.delete(
-    '/stations/:id',
-    { config: { access: 'write' }, schema: { tags, params: IdParams, response: { 200: Station } } },
-    (request) => stations.deactivate(actorOf(request), request.params.id),
   );
 };
