@@ -2,7 +2,8 @@ import type { Executor } from './schema';
 import { invalid, type FieldError } from '../http/app-error';
 
 /** Tables whose records other records name by `code`. */
-export type ReferencedTable = 'stores' | 'priceLists' | 'stationGroups' | 'paymentTypes' | 'financialReasons';
+export type ReferencedTable =
+  'stores' | 'priceLists' | 'stationGroups' | 'paymentTypes' | 'financialReasons' | 'skus' | 'products';
 
 /** One field of a body that names other records by code: a single code, or a list of codes. */
 export interface ReferenceField {
@@ -20,7 +21,7 @@ export interface ReferenceField {
 }
 
 /** Which of `codes` exist in `table`, mapped to whether each is active. */
-export async function readReferencedCodes(
+async function readReferencedCodes(
   db: Executor,
   table: ReferencedTable,
   codes: readonly string[],
@@ -35,11 +36,11 @@ export async function readReferencedCodes(
   return new Map(rows.map((r) => [r.code, r.active === 1]));
 }
 
-/**
- * Checks every reference of a body and throws one `validation_failed` naming each bad field
- * (docs/decisions/0002), so the console can show all of them at once.
- */
-export async function checkReferences(db: Executor, fields: readonly ReferenceField[]): Promise<void> {
+/** One error per bad code of a body, in the order of `fields` and of each list. */
+export async function findReferenceErrors(
+  db: Executor,
+  fields: readonly ReferenceField[],
+): Promise<FieldError[]> {
   const errors: FieldError[] = [];
   for (const field of fields) {
     const list = typeof field.codes === 'string' ? [field.codes] : field.codes;
@@ -56,5 +57,23 @@ export async function checkReferences(db: Executor, fields: readonly ReferenceFi
       }
     });
   }
+  return errors;
+}
+
+/**
+ * Checks every reference of a body and throws one `validation_failed` naming each bad field
+ * (docs/decisions/0002), so the console can show all of them at once.
+ */
+export async function checkReferences(db: Executor, fields: readonly ReferenceField[]): Promise<void> {
+  const errors = await findReferenceErrors(db, fields);
   if (errors.length > 0) throw invalid(errors);
+}
+
+/** The `storeCodes` of a seller or operator, when the body gives them: each must name a store. */
+export async function checkStoreCodes(
+  db: Executor,
+  storeCodes: readonly string[] | undefined,
+): Promise<void> {
+  if (storeCodes === undefined) return;
+  await checkReferences(db, [{ table: 'stores', noun: 'store', path: 'storeCodes', codes: storeCodes }]);
 }

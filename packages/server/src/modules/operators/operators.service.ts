@@ -9,7 +9,7 @@ import type {
 import { hashPin } from '@storelink/domain';
 import { newId } from '../../db/ids';
 import { readPage } from '../../db/paging';
-import { checkReferences } from '../../db/references';
+import { checkStoreCodes } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
 import type { Executor } from '../../db/schema';
 import {
@@ -47,11 +47,6 @@ function visible(row: repo.OperatorRow): Visible {
     scopes: storeScopes(codesFromText(row.storeCodes)),
     active: fromFlag(row.active),
   };
-}
-
-function checkStores(w: WriteContext, storeCodes: readonly string[] | undefined) {
-  if (storeCodes === undefined) return Promise.resolve();
-  return checkReferences(w.tx, [{ table: 'stores', noun: 'store', path: 'storeCodes', codes: storeCodes }]);
 }
 
 export function createOperatorsService(deps: WriteDeps) {
@@ -97,7 +92,7 @@ export function createOperatorsService(deps: WriteDeps) {
             `An operator with code ${input.code} already exists. Use another code or update that operator.`,
           );
         }
-        await checkStores(w, input.storeCodes);
+        await checkStoreCodes(w.tx, input.storeCodes);
         const row: repo.OperatorRow = {
           id: newId(),
           code: input.code,
@@ -127,7 +122,7 @@ export function createOperatorsService(deps: WriteDeps) {
       const pinHash = input.pin === undefined ? undefined : await hashPin(input.pin);
       return runWrite(deps, actor, async (w) => {
         const before = await load(w.tx, id);
-        await checkStores(w, input.storeCodes);
+        await checkStoreCodes(w.tx, input.storeCodes);
         const patch: Partial<repo.OperatorRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.role !== undefined ? { role: input.role } : {}),

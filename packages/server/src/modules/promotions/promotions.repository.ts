@@ -28,21 +28,6 @@ export async function updatePromotion(db: Executor, id: string, patch: Partial<P
   await db.updateTable('promotions').set(patch).where('id', '=', id).execute();
 }
 
-/** Which of `codes` exist in `table` (active or not). */
-export async function existingCodes(
-  db: Executor,
-  table: 'stationGroups' | 'paymentTypes' | 'skus' | 'products',
-  codes: readonly string[],
-): Promise<Set<string>> {
-  if (codes.length === 0) return new Set();
-  const rows = await db
-    .selectFrom(table)
-    .select('code')
-    .where('code', 'in', [...codes])
-    .execute();
-  return new Set(rows.map((r) => r.code));
-}
-
 /** Active promotions that may apply to a group (its own or chain-wide), for snapshots. */
 export async function listActivePromotions(
   db: Executor,

@@ -2,6 +2,7 @@ import type { ListQuery, PageOf, Promotion, PromotionCreate, PromotionUpdate } f
 import { validatePromotion } from '@storelink/domain';
 import { newId } from '../../db/ids';
 import { readPage } from '../../db/paging';
+import { findReferenceErrors } from '../../db/references';
 import { fromFlag, fromJsonText, toFlag, toJsonText, withoutNulls } from '../../db/rows';
 import type { Executor } from '../../db/schema';
 import {
@@ -99,25 +100,20 @@ function merge(current: Promotion, patch: PromotionUpdate): Draft {
 export function createPromotionsService(deps: WriteDeps) {
   /** Parameters must agree with the kind (domain rules), and every code must exist. */
   async function check(w: WriteContext, draft: Draft): Promise<void> {
-    const problems: FieldError[] = validatePromotion(draft);
-    const refs: [
-      string,
-      'stationGroups' | 'paymentTypes' | 'skus' | 'products',
-      readonly string[],
-      string,
-    ][] = [
-      ['groupCodes', 'stationGroups', draft.groupCodes, 'station group'],
-      ['paymentTypeCodes', 'paymentTypes', draft.paymentTypeCodes, 'payment type'],
-      ['target.skuCodes', 'skus', draft.target.skuCodes, 'SKU'],
-      ['target.productCodes', 'products', draft.target.productCodes, 'product'],
+    const problems: FieldError[] = [
+      ...validatePromotion(draft),
+      ...(await findReferenceErrors(w.tx, [
+        { table: 'stationGroups', noun: 'station group', path: 'groupCodes', codes: draft.groupCodes },
+        {
+          table: 'paymentTypes',
+          noun: 'payment type',
+          path: 'paymentTypeCodes',
+          codes: draft.paymentTypeCodes,
+        },
+        { table: 'skus', noun: 'SKU', path: 'target.skuCodes', codes: draft.target.skuCodes },
+        { table: 'products', noun: 'product', path: 'target.productCodes', codes: draft.target.productCodes },
+      ])),
     ];
-    for (const [path, table, codes, what] of refs) {
-      const found = await repo.existingCodes(w.tx, table, codes);
-      codes.forEach((code, i) => {
-        if (!found.has(code))
-          problems.push({ path: `${path}[${i}]`, message: `no ${what} has code ${code}` });
-      });
-    }
     if (problems.length > 0) throw invalid(problems);
   }
 

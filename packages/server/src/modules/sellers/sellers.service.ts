@@ -1,7 +1,7 @@
 import type { ListQuery, PageOf, Seller, SellerCreate, SellerUpdate } from '@storelink/contracts';
 import { newId } from '../../db/ids';
 import { readPage } from '../../db/paging';
-import { checkReferences } from '../../db/references';
+import { checkStoreCodes } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
 import type { Executor } from '../../db/schema';
 import {
@@ -28,11 +28,6 @@ export function toSeller(row: repo.SellerRow): Seller {
 /** A seller is visible in the stores listed, or everywhere when the list is empty (SPEC §12.1). */
 function visible(seller: Seller): Visible {
   return { data: seller, scopes: storeScopes(seller.storeCodes), active: seller.active };
-}
-
-function checkStores(w: WriteContext, storeCodes: readonly string[] | undefined) {
-  if (storeCodes === undefined) return Promise.resolve();
-  return checkReferences(w.tx, [{ table: 'stores', noun: 'store', path: 'storeCodes', codes: storeCodes }]);
 }
 
 export function createSellersService(deps: WriteDeps) {
@@ -68,7 +63,7 @@ export function createSellersService(deps: WriteDeps) {
             `A seller with code ${input.code} already exists. Use another code or update that seller.`,
           );
         }
-        await checkStores(w, input.storeCodes);
+        await checkStoreCodes(w.tx, input.storeCodes);
         const row: repo.SellerRow = {
           id: newId(),
           code: input.code,
@@ -89,7 +84,7 @@ export function createSellersService(deps: WriteDeps) {
     update(actor: Actor, id: string, input: SellerUpdate): Promise<Seller> {
       return runWrite(deps, actor, async (w) => {
         const before = await load(w.tx, id);
-        await checkStores(w, input.storeCodes);
+        await checkStoreCodes(w.tx, input.storeCodes);
         const patch: Partial<repo.SellerRow> = {
           ...(input.name !== undefined ? { name: input.name } : {}),
           ...(input.storeCodes !== undefined ? { storeCodes: toJsonText(input.storeCodes) } : {}),
