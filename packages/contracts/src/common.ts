@@ -8,6 +8,15 @@ export function Strict<P extends TProperties>(
   return Type.Object(properties, { ...options, additionalProperties: false });
 }
 
+/**
+ * A PATCH body (SPEC §12.1): the fields a create body sets, each optional, unknown fields refused.
+ * Built from the create body's own field set, so the two cannot drift apart; `code` is left out of
+ * both field sets because codes never change (docs/decisions/0001).
+ */
+export function StrictPartial<P extends TProperties>(properties: P) {
+  return Type.Partial(Type.Object(properties), { additionalProperties: false });
+}
+
 export const Id = Type.String({ format: 'uuid', description: 'UUIDv7' });
 /** The ERP's business key: letters, digits, dot, dash and underscore, 1–40 characters. */
 export const Code = Type.String({ minLength: 1, maxLength: 40, pattern: '^[A-Za-z0-9._-]+$' });

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Bp, Cents, Code, CodeList, Id, ListQuery, Name, Strict } from '../common';
+import { Bp, Cents, Code, CodeList, Id, ListQuery, Name, Strict, StrictPartial } from '../common';
 
 export const paymentKinds = [
   'cash',
@@ -30,8 +30,8 @@ export const PaymentType = Type.Object({
 });
 export type PaymentType = Static<typeof PaymentType>;
 
-export const PaymentTypeCreate = Strict({
-  code: Code,
+/** What a payment type's body sets, as on create. */
+const paymentTypeFields = {
   name: Name,
   kind: PaymentKind,
   givesChange: Type.Optional(Type.Boolean()),
@@ -39,18 +39,12 @@ export const PaymentTypeCreate = Strict({
   requiresCustomer: Type.Optional(Type.Boolean()),
   fiscalCode: FiscalCode,
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const PaymentTypeCreate = Strict({ code: Code, ...paymentTypeFields });
 export type PaymentTypeCreate = Static<typeof PaymentTypeCreate>;
 
-export const PaymentTypeUpdate = Strict({
-  name: Type.Optional(Name),
-  kind: Type.Optional(PaymentKind),
-  givesChange: Type.Optional(Type.Boolean()),
-  allowsInstallments: Type.Optional(Type.Boolean()),
-  requiresCustomer: Type.Optional(Type.Boolean()),
-  fiscalCode: Type.Optional(FiscalCode),
-  active: Type.Optional(Type.Boolean()),
-});
+export const PaymentTypeUpdate = StrictPartial(paymentTypeFields);
 export type PaymentTypeUpdate = Static<typeof PaymentTypeUpdate>;
 
 /** `GET /payment-types`: the common list query, plus one kind. */
@@ -78,8 +72,8 @@ export const PaymentCondition = Type.Object({
 });
 export type PaymentCondition = Static<typeof PaymentCondition>;
 
-export const PaymentConditionCreate = Strict({
-  code: Code,
+/** What a payment condition's body sets, as on create. */
+const paymentConditionFields = {
   name: Name,
   paymentTypeCodes: Type.Array(Code, { minItems: 1, maxItems: 100, uniqueItems: true }),
   installments: Installments,
@@ -88,19 +82,12 @@ export const PaymentConditionCreate = Strict({
   surchargeBp: Type.Optional(Bp),
   minInstallmentCents: Type.Optional(Cents),
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const PaymentConditionCreate = Strict({ code: Code, ...paymentConditionFields });
 export type PaymentConditionCreate = Static<typeof PaymentConditionCreate>;
 
-export const PaymentConditionUpdate = Strict({
-  name: Type.Optional(Name),
-  paymentTypeCodes: Type.Optional(Type.Array(Code, { minItems: 1, maxItems: 100, uniqueItems: true })),
-  installments: Type.Optional(Installments),
-  firstDueDays: Type.Optional(Days),
-  intervalDays: Type.Optional(Days),
-  surchargeBp: Type.Optional(Bp),
-  minInstallmentCents: Type.Optional(Cents),
-  active: Type.Optional(Type.Boolean()),
-});
+export const PaymentConditionUpdate = StrictPartial(paymentConditionFields);
 export type PaymentConditionUpdate = Static<typeof PaymentConditionUpdate>;
 
 export const financialReasonKinds = ['withdrawal', 'supply', 'expense'] as const;
@@ -117,21 +104,18 @@ export const FinancialReason = Type.Object({
 });
 export type FinancialReason = Static<typeof FinancialReason>;
 
-export const FinancialReasonCreate = Strict({
-  code: Code,
+/** What a financial reason's body sets, as on create. */
+const financialReasonFields = {
   name: Name,
   kind: FinancialReasonKind,
   requiresNote: Type.Optional(Type.Boolean()),
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const FinancialReasonCreate = Strict({ code: Code, ...financialReasonFields });
 export type FinancialReasonCreate = Static<typeof FinancialReasonCreate>;
 
-export const FinancialReasonUpdate = Strict({
-  name: Type.Optional(Name),
-  kind: Type.Optional(FinancialReasonKind),
-  requiresNote: Type.Optional(Type.Boolean()),
-  active: Type.Optional(Type.Boolean()),
-});
+export const FinancialReasonUpdate = StrictPartial(financialReasonFields);
 export type FinancialReasonUpdate = Static<typeof FinancialReasonUpdate>;
 
 /** `GET /financial-reasons`: the common list query, plus one kind. */

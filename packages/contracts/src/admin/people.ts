@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Code, CodeList, Id, ListQuery, Name, Strict } from '../common';
+import { Code, CodeList, Id, ListQuery, Name, Strict, StrictPartial } from '../common';
 
 export const Seller = Type.Object({
   id: Id,
@@ -11,19 +11,17 @@ export const Seller = Type.Object({
 });
 export type Seller = Static<typeof Seller>;
 
-export const SellerCreate = Strict({
-  code: Code,
+/** What a seller's body sets, as on create. */
+const sellerFields = {
   name: Name,
   storeCodes: Type.Optional(CodeList),
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const SellerCreate = Strict({ code: Code, ...sellerFields });
 export type SellerCreate = Static<typeof SellerCreate>;
 
-export const SellerUpdate = Strict({
-  name: Type.Optional(Name),
-  storeCodes: Type.Optional(CodeList),
-  active: Type.Optional(Type.Boolean()),
-});
+export const SellerUpdate = StrictPartial(sellerFields);
 export type SellerUpdate = Static<typeof SellerUpdate>;
 
 export const OperatorRole = Type.Union([Type.Literal('cashier'), Type.Literal('supervisor')]);
@@ -49,23 +47,19 @@ export type Operator = Static<typeof Operator>;
 export const SyncOperator = Type.Object({ ...Operator.properties, pinHash: Type.String() });
 export type SyncOperator = Static<typeof SyncOperator>;
 
-export const OperatorCreate = Strict({
-  code: Code,
+/** What an operator's body sets, as on create. */
+const operatorFields = {
   name: Name,
   role: OperatorRole,
   pin: Pin,
   storeCodes: Type.Optional(CodeList),
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const OperatorCreate = Strict({ code: Code, ...operatorFields });
 export type OperatorCreate = Static<typeof OperatorCreate>;
 
-export const OperatorUpdate = Strict({
-  name: Type.Optional(Name),
-  role: Type.Optional(OperatorRole),
-  pin: Type.Optional(Pin),
-  storeCodes: Type.Optional(CodeList),
-  active: Type.Optional(Type.Boolean()),
-});
+export const OperatorUpdate = StrictPartial(operatorFields);
 export type OperatorUpdate = Static<typeof OperatorUpdate>;
 
 /** `GET /operators`: the common list query, plus one role. */

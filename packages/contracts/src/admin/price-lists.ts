@@ -1,13 +1,16 @@
 import { Type, type Static } from 'typebox';
-import { Cents, Code, Id, Name, Strict } from '../common';
+import { Cents, Code, Id, ListQuery, Name, Strict, StrictPartial } from '../common';
 
 export const PriceList = Type.Object({ id: Id, code: Code, name: Name, active: Type.Boolean() });
 export type PriceList = Static<typeof PriceList>;
 
-export const PriceListCreate = Strict({ code: Code, name: Name, active: Type.Optional(Type.Boolean()) });
+/** What a price list's body sets, as on create. */
+const priceListFields = { name: Name, active: Type.Optional(Type.Boolean()) };
+
+export const PriceListCreate = Strict({ code: Code, ...priceListFields });
 export type PriceListCreate = Static<typeof PriceListCreate>;
 
-export const PriceListUpdate = Strict({ name: Type.Optional(Name), active: Type.Optional(Type.Boolean()) });
+export const PriceListUpdate = StrictPartial(priceListFields);
 export type PriceListUpdate = Static<typeof PriceListUpdate>;
 
 export const Price = Strict({ skuCode: Code, priceCents: Cents });
@@ -21,8 +24,8 @@ export const PriceArray = Type.Array(Price, { maxItems: 10_000 });
 export type PriceArray = Static<typeof PriceArray>;
 
 export const PriceListQuery = Strict({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  limit: ListQuery.properties.limit,
+  cursor: ListQuery.properties.cursor,
   q: Type.Optional(Type.String({ maxLength: 200, description: 'SKU code prefix' })),
 });
 export type PriceListQuery = Static<typeof PriceListQuery>;

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Code, Id, Name, Strict } from '../common';
+import { Code, Id, ListQuery, Name, Strict, StrictPartial } from '../common';
 
 /** A barcode: EAN-8/13, UPC, GTIN-14 or an internal code, 1–48 printable characters. */
 export const Barcode = Type.String({ minLength: 1, maxLength: 48, pattern: '^[A-Za-z0-9._-]+$' });
@@ -35,27 +35,23 @@ export const SkuInput = Strict({
 });
 export type SkuInput = Static<typeof SkuInput>;
 
-export const ProductCreate = Strict({
-  code: Code,
+/** What a product's body sets, as on create. */
+const productFields = {
   name: Name,
   brand: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   category: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
   active: Type.Optional(Type.Boolean()),
   skus: Type.Optional(Type.Array(SkuInput, { maxItems: 500 })),
-});
+};
+
+export const ProductCreate = Strict({ code: Code, ...productFields });
 export type ProductCreate = Static<typeof ProductCreate>;
 
 /**
  * PATCH. `skus` upserts the listed SKUs by code and leaves the others as they are;
  * send `active: false` on a SKU to deactivate it. A listed SKU's `barcodes` replace its old ones.
  */
-export const ProductUpdate = Strict({
-  name: Type.Optional(Name),
-  brand: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  category: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-  active: Type.Optional(Type.Boolean()),
-  skus: Type.Optional(Type.Array(SkuInput, { maxItems: 500 })),
-});
+export const ProductUpdate = StrictPartial(productFields);
 export type ProductUpdate = Static<typeof ProductUpdate>;
 
 /** CSV header of `POST /products/import` (§12.4). Barcodes are separated by `;`. */
@@ -83,11 +79,9 @@ export const ImportResult = Type.Object({
 });
 export type ImportResult = Static<typeof ImportResult>;
 
+/** `GET /products`: the common list query, plus one category or one barcode. */
 export const ProductListQuery = Strict({
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),
-  cursor: Type.Optional(Type.String({ maxLength: 200 })),
-  q: Type.Optional(Type.String({ maxLength: 200 })),
-  active: Type.Optional(Type.Boolean()),
+  ...ListQuery.properties,
   category: Type.Optional(Type.String({ maxLength: 100 })),
   barcode: Type.Optional(Barcode),
 });

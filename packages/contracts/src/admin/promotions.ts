@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Bp, Cents, Code, CodeList, Id, Name, Strict } from '../common';
+import { Bp, Cents, Code, CodeList, Id, Name, Strict, StrictPartial } from '../common';
 
 /**
  * When a promotion starts or ends. Without an offset (`2026-12-01T00:00`) it is a wall-clock time
@@ -55,22 +55,27 @@ export const Promotion = Type.Object({
 });
 export type Promotion = Static<typeof Promotion>;
 
-const writable = {
+const BuyQuantity = Type.Integer({ minimum: 1, maximum: 1000 });
+const PayQuantity = Type.Integer({ minimum: 0, maximum: 1000 });
+const Tiers = Type.Array(PromotionTier, { minItems: 1, maxItems: 20 });
+
+/** What a promotion's body sets, as on create. */
+const promotionFields = {
   name: Name,
   kind: PromotionKind,
-  percentBp: Bp,
-  priceCents: Cents,
-  buyQuantity: Type.Integer({ minimum: 1, maximum: 1000 }),
-  payQuantity: Type.Integer({ minimum: 0, maximum: 1000 }),
-  tiers: Type.Array(PromotionTier, { minItems: 1, maxItems: 20 }),
-  target: PromotionTarget,
-  groupCodes: CodeList,
-  paymentTypeCodes: CodeList,
-  startsAt: PromotionInstant,
-  endsAt: PromotionInstant,
-  priority: Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 }),
-  exclusive: Type.Boolean(),
-  active: Type.Boolean(),
+  percentBp: Type.Optional(Bp),
+  priceCents: Type.Optional(Cents),
+  buyQuantity: Type.Optional(BuyQuantity),
+  payQuantity: Type.Optional(PayQuantity),
+  tiers: Type.Optional(Tiers),
+  target: Type.Optional(PromotionTarget),
+  groupCodes: Type.Optional(CodeList),
+  paymentTypeCodes: Type.Optional(CodeList),
+  startsAt: Type.Optional(PromotionInstant),
+  endsAt: Type.Optional(PromotionInstant),
+  priority: Type.Optional(Type.Integer({ minimum: -1_000_000, maximum: 1_000_000 })),
+  exclusive: Type.Optional(Type.Boolean()),
+  active: Type.Optional(Type.Boolean()),
 };
 
 /**
@@ -78,42 +83,18 @@ const writable = {
  * buy_x_pay_y buyQuantity > payQuantity, progressive tiers in ascending minQuantity; endsAt after
  * startsAt. Contradictions are refused with `validation_failed` and field-level `errors[]`.
  */
-export const PromotionCreate = Strict({
-  code: Code,
-  name: writable.name,
-  kind: writable.kind,
-  percentBp: Type.Optional(writable.percentBp),
-  priceCents: Type.Optional(writable.priceCents),
-  buyQuantity: Type.Optional(writable.buyQuantity),
-  payQuantity: Type.Optional(writable.payQuantity),
-  tiers: Type.Optional(writable.tiers),
-  target: Type.Optional(writable.target),
-  groupCodes: Type.Optional(writable.groupCodes),
-  paymentTypeCodes: Type.Optional(writable.paymentTypeCodes),
-  startsAt: Type.Optional(writable.startsAt),
-  endsAt: Type.Optional(writable.endsAt),
-  priority: Type.Optional(writable.priority),
-  exclusive: Type.Optional(writable.exclusive),
-  active: Type.Optional(writable.active),
-});
+export const PromotionCreate = Strict({ code: Code, ...promotionFields });
 export type PromotionCreate = Static<typeof PromotionCreate>;
 
 /** PATCH. A field set to `null` is cleared (`startsAt`, `endsAt`, and the kind's parameters). */
-export const PromotionUpdate = Strict({
-  name: Type.Optional(writable.name),
-  kind: Type.Optional(writable.kind),
-  percentBp: Type.Optional(Type.Union([writable.percentBp, Type.Null()])),
-  priceCents: Type.Optional(Type.Union([writable.priceCents, Type.Null()])),
-  buyQuantity: Type.Optional(Type.Union([writable.buyQuantity, Type.Null()])),
-  payQuantity: Type.Optional(Type.Union([writable.payQuantity, Type.Null()])),
-  tiers: Type.Optional(Type.Union([writable.tiers, Type.Null()])),
-  target: Type.Optional(writable.target),
-  groupCodes: Type.Optional(writable.groupCodes),
-  paymentTypeCodes: Type.Optional(writable.paymentTypeCodes),
-  startsAt: Type.Optional(Type.Union([writable.startsAt, Type.Null()])),
-  endsAt: Type.Optional(Type.Union([writable.endsAt, Type.Null()])),
-  priority: Type.Optional(writable.priority),
-  exclusive: Type.Optional(writable.exclusive),
-  active: Type.Optional(writable.active),
+export const PromotionUpdate = StrictPartial({
+  ...promotionFields,
+  percentBp: Type.Union([Bp, Type.Null()]),
+  priceCents: Type.Union([Cents, Type.Null()]),
+  buyQuantity: Type.Union([BuyQuantity, Type.Null()]),
+  payQuantity: Type.Union([PayQuantity, Type.Null()]),
+  tiers: Type.Union([Tiers, Type.Null()]),
+  startsAt: Type.Union([PromotionInstant, Type.Null()]),
+  endsAt: Type.Union([PromotionInstant, Type.Null()]),
 });
 export type PromotionUpdate = Static<typeof PromotionUpdate>;

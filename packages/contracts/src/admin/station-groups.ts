@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Bp, Code, CodeList, Id, ListQuery, Name, Seconds, Strict } from '../common';
+import { Bp, Code, CodeList, Id, ListQuery, Name, Seconds, Strict, StrictPartial } from '../common';
 
 const Minutes = Type.Integer({ minimum: 1, maximum: 10_080 });
 
@@ -24,52 +24,26 @@ export const StationGroup = Type.Object({
 });
 export type StationGroup = Static<typeof StationGroup>;
 
-const settable = {
+/** What a group's body sets, as on create. */
+const stationGroupFields = {
   name: Name,
   storeCode: Code,
   priceListCode: Code,
-  integrationEnabled: Type.Boolean(),
-  syncIntervalSeconds: Seconds,
-  heartbeatSeconds: Seconds,
-  offlineAlertMinutes: Minutes,
-  maxCashierDiscountBp: Bp,
-  paymentTypeCodes: CodeList,
-  financialReasonCodes: CodeList,
-  cancelRequiresSupervisor: Type.Boolean(),
-  active: Type.Boolean(),
+  integrationEnabled: Type.Optional(Type.Boolean()),
+  syncIntervalSeconds: Type.Optional(Seconds),
+  heartbeatSeconds: Type.Optional(Seconds),
+  offlineAlertMinutes: Type.Optional(Minutes),
+  maxCashierDiscountBp: Type.Optional(Bp),
+  paymentTypeCodes: Type.Optional(CodeList),
+  financialReasonCodes: Type.Optional(CodeList),
+  cancelRequiresSupervisor: Type.Optional(Type.Boolean()),
+  active: Type.Optional(Type.Boolean()),
 };
 
-export const StationGroupCreate = Strict({
-  code: Code,
-  name: settable.name,
-  storeCode: settable.storeCode,
-  priceListCode: settable.priceListCode,
-  integrationEnabled: Type.Optional(settable.integrationEnabled),
-  syncIntervalSeconds: Type.Optional(settable.syncIntervalSeconds),
-  heartbeatSeconds: Type.Optional(settable.heartbeatSeconds),
-  offlineAlertMinutes: Type.Optional(settable.offlineAlertMinutes),
-  maxCashierDiscountBp: Type.Optional(settable.maxCashierDiscountBp),
-  paymentTypeCodes: Type.Optional(settable.paymentTypeCodes),
-  financialReasonCodes: Type.Optional(settable.financialReasonCodes),
-  cancelRequiresSupervisor: Type.Optional(settable.cancelRequiresSupervisor),
-  active: Type.Optional(settable.active),
-});
+export const StationGroupCreate = Strict({ code: Code, ...stationGroupFields });
 export type StationGroupCreate = Static<typeof StationGroupCreate>;
 
-export const StationGroupUpdate = Strict({
-  name: Type.Optional(settable.name),
-  storeCode: Type.Optional(settable.storeCode),
-  priceListCode: Type.Optional(settable.priceListCode),
-  integrationEnabled: Type.Optional(settable.integrationEnabled),
-  syncIntervalSeconds: Type.Optional(settable.syncIntervalSeconds),
-  heartbeatSeconds: Type.Optional(settable.heartbeatSeconds),
-  offlineAlertMinutes: Type.Optional(settable.offlineAlertMinutes),
-  maxCashierDiscountBp: Type.Optional(settable.maxCashierDiscountBp),
-  paymentTypeCodes: Type.Optional(settable.paymentTypeCodes),
-  financialReasonCodes: Type.Optional(settable.financialReasonCodes),
-  cancelRequiresSupervisor: Type.Optional(settable.cancelRequiresSupervisor),
-  active: Type.Optional(settable.active),
-});
+export const StationGroupUpdate = StrictPartial(stationGroupFields);
 export type StationGroupUpdate = Static<typeof StationGroupUpdate>;
 
 /** `GET /station-groups`: the common list query, plus the groups of one store or price list. */

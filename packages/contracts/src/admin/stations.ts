@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Code, Id, IsoDateTime, ListQuery, Name, Strict } from '../common';
+import { Code, Id, IsoDateTime, ListQuery, Name, Strict, StrictPartial } from '../common';
 
 export const Station = Type.Object({
   id: Id,
@@ -24,20 +24,18 @@ export const StationWithPairingCode = Type.Object({
 });
 export type StationWithPairingCode = Static<typeof StationWithPairingCode>;
 
-export const StationCreate = Strict({
-  code: Code,
+/** What a station's body sets, as on create. */
+const stationFields = {
   name: Name,
   groupCode: Code,
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const StationCreate = Strict({ code: Code, ...stationFields });
 export type StationCreate = Static<typeof StationCreate>;
 
 /** Changing `groupCode` moves the station: it gets a `resync` command and re-snapshots. */
-export const StationUpdate = Strict({
-  name: Type.Optional(Name),
-  groupCode: Type.Optional(Code),
-  active: Type.Optional(Type.Boolean()),
-});
+export const StationUpdate = StrictPartial(stationFields);
 export type StationUpdate = Static<typeof StationUpdate>;
 
 /** `GET /stations`: the common list query, plus the stations of one group. */

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { Code, Id, Name, Strict } from '../common';
+import { Code, Id, Name, Strict, StrictPartial } from '../common';
 
 /** IANA timezone name, e.g. America/Sao_Paulo. Checked against the runtime's zone list on write. */
 export const Timezone = Type.String({
@@ -18,20 +18,17 @@ export const Store = Type.Object({
 });
 export type Store = Static<typeof Store>;
 
-export const StoreCreate = Strict({
-  code: Code,
+/** What a store's body sets, as on create. */
+const storeFields = {
   name: Name,
   taxId: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9./-]+$' })),
   timezone: Type.Optional(Timezone),
   active: Type.Optional(Type.Boolean()),
-});
+};
+
+export const StoreCreate = Strict({ code: Code, ...storeFields });
 export type StoreCreate = Static<typeof StoreCreate>;
 
 /** PATCH: only the given fields change. `code` is the ERP's key and never changes. */
-export const StoreUpdate = Strict({
-  name: Type.Optional(Name),
-  taxId: Type.Optional(Type.String({ minLength: 1, maxLength: 20, pattern: '^[0-9./-]+$' })),
-  timezone: Type.Optional(Timezone),
-  active: Type.Optional(Type.Boolean()),
-});
+export const StoreUpdate = StrictPartial(storeFields);
 export type StoreUpdate = Static<typeof StoreUpdate>;
