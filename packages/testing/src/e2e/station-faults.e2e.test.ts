@@ -1,21 +1,23 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogSummary, Product, SkuLookupResult, StationWithPairingCode } from '@storelink/contracts';
 import { openStationDatabase } from '@storelink/station';
 import { createFaultProxy, type FaultProxy } from '../fault-proxy';
 import {
   loginAdmin,
-  runStorelinkToEnd,
   startServerProcess,
   startStationProcess,
   type AdminClient,
   type ServerProcess,
   type StationProcess,
 } from '../processes';
-import { fetchServerCatalog, stationToken } from '../test-station';
 import { waitUntil } from '../wait';
+import {
+  makeStationDataDir,
+  pairAndStartStation,
+  readLocal,
+  removeDataDirs,
+  waitForServerCursor,
+} from './e2e-station';
 import {
   barcodeOf,
   createChain,
@@ -40,7 +42,7 @@ let station: StationProcess | undefined;
 let chain: Chain;
 let products: Product[];
 let created: StationWithPairingCode;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-e2e-faults-'));
+const dataDir = makeStationDataDir('faults');
 
 beforeAll(async () => {
   server = await startServerProcess();
@@ -56,44 +58,23 @@ beforeAll(async () => {
     products.map((p, i) => ({ skuCode: `${p.code}-M`, priceCents: 100 + i })),
   );
   created = await createStation(admin, 'FX01', chain.group.code);
-  const paired = await runStorelinkToEnd([
-    'station',
-    'pair',
-    '--server',
-    proxy.url,
-    '--code',
-    created.pairingCode,
-    '--data-dir',
-    dataDir,
-  ]);
-  if (paired.code !== 0) throw new Error(paired.output);
-  station = await startStationProcess(dataDir);
+  station = await pairAndStartStation(proxy.url, created.pairingCode, dataDir);
 });
 
 afterAll(async () => {
   await station?.stop();
   await server?.stop();
   await proxy?.close();
-  for (const dir of [dataDir, server?.dataDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  removeDataDirs([dataDir, server?.dataDir]);
 });
 
-async function local<T>(url: string): Promise<T> {
-  if (!station) throw new Error('the station is not running');
-  return (await (await fetch(`${station.url}${url}`)).json()) as T;
-}
+const local = <T>(url: string) => readLocal<T>(station, url);
 const catalog = () => local<CatalogSummary>('/local/v1/catalog');
 const priceAt = async (i: number) =>
   (await local<SkuLookupResult>(`/local/v1/skus?barcode=${barcodeOf('F', i)}`)).items[0]?.priceCents;
 
 async function converge(): Promise<CatalogSummary> {
-  const expected = await fetchServerCatalog(server.url, stationToken(dataDir));
-  const reached = await waitUntil(
-    async () => {
-      const c = await catalog();
-      return c.cursor === expected.cursor ? c : undefined;
-    },
-    { what: `cursor ${expected.cursor}`, timeoutMs: 30_000 },
-  );
+  const { expected, reached } = await waitForServerCursor(station, server.url, dataDir, 30_000);
   expect(reached.checksum).toBe(expected.checksum);
   return reached;
 }

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {
@@ -18,8 +17,14 @@ import {
   type ServerProcess,
   type StationProcess,
 } from '../processes';
-import { fetchServerCatalog, stationToken } from '../test-station';
 import { waitUntil } from '../wait';
+import {
+  makeStationDataDir,
+  pairStationProcess,
+  readLocal,
+  removeDataDirs,
+  waitForServerCursor,
+} from './e2e-station';
 import {
   barcodeOf,
   createChain,
@@ -43,8 +48,8 @@ let a: Chain;
 let b: Chain;
 let products: Product[];
 let created: StationWithPairingCode;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-e2e-station-'));
-const otherDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-e2e-station2-'));
+const dataDir = makeStationDataDir('station');
+const otherDataDir = makeStationDataDir('station2');
 
 beforeAll(async () => {
   server = await startServerProcess();
@@ -68,59 +73,29 @@ beforeAll(async () => {
 afterAll(async () => {
   await station?.stop();
   await server?.stop();
-  for (const dir of [dataDir, otherDataDir, server?.dataDir])
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  removeDataDirs([dataDir, otherDataDir, server?.dataDir]);
 });
 
-async function local<T>(url: string): Promise<T> {
-  if (!station) throw new Error('the station is not running');
-  const res = await fetch(`${station.url}${url}`);
-  return (await res.json()) as T;
-}
+const local = <T>(url: string) => readLocal<T>(station, url);
 const lookup = (barcode: string) => local<SkuLookupResult>(`/local/v1/skus?barcode=${barcode}`);
 const status = () => local<StationStatus>('/local/v1/status');
 
 /** Waits until the station reached the server's cursor, then compares checksums. */
 async function expectSameCatalogAsServer(): Promise<void> {
-  const expected = await fetchServerCatalog(server.url, stationToken(dataDir));
-  const reached = await waitUntil(
-    async () => {
-      const catalog = await local<CatalogSummary>('/local/v1/catalog');
-      return catalog.cursor === expected.cursor ? catalog : undefined;
-    },
-    { what: `the station to reach cursor ${expected.cursor}`, timeoutMs: 20_000 },
-  );
+  const { expected, reached } = await waitForServerCursor(station, server.url, dataDir, 20_000);
   expect(reached.checksum).toBe(expected.checksum);
 }
 
 describe('a station and a back office, as real processes', () => {
   it('refuses a bad pairing code with a clear message and a non-zero exit, and stores nothing', async () => {
-    const res = await runStorelinkToEnd([
-      'station',
-      'pair',
-      '--server',
-      server.url,
-      '--code',
-      'ZZZZZZZZ',
-      '--data-dir',
-      dataDir,
-    ]);
+    const res = await pairStationProcess(server.url, 'ZZZZZZZZ', dataDir);
     expect(res.code).toBe(1);
     expect(res.output).toMatch(/pairing failed: .*wrong, already used or expired.*pairing_code_invalid/);
     expect(fs.existsSync(path.join(dataDir, 'identity.json'))).toBe(false);
   });
 
   it('pairs, loads the snapshot, looks a SKU up by barcode, with the server’s checksum', async () => {
-    const res = await runStorelinkToEnd([
-      'station',
-      'pair',
-      '--server',
-      server.url,
-      '--code',
-      created.pairingCode,
-      '--data-dir',
-      dataDir,
-    ]);
+    const res = await pairStationProcess(server.url, created.pairingCode, dataDir);
     expect(res.code, res.output).toBe(0);
     expect(res.output).toMatch(/Station CX01 paired .*incarnation 1/);
     expect(res.output).toMatch(/Catalog ready: \d+ record/);
@@ -210,16 +185,7 @@ describe('a station and a back office, as real processes', () => {
       await admin.post<StationWithPairingCode>(`/api/v1/stations/${created.id}/pairing-code`),
       'code',
     ).pairingCode;
-    const res = await runStorelinkToEnd([
-      'station',
-      'pair',
-      '--server',
-      server.url,
-      '--code',
-      code,
-      '--data-dir',
-      otherDataDir,
-    ]);
+    const res = await pairStationProcess(server.url, code, otherDataDir);
     expect(res.code, res.output).toBe(0);
     expect(res.output).toMatch(/incarnation 2/);
     const refused = await waitUntil(

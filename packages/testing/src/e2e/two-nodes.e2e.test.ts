@@ -1,20 +1,21 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SkuLookupResult, StationCommand, StationWithPairingCode } from '@storelink/contracts';
+import type {
+  CatalogSummary,
+  SkuLookupResult,
+  StationCommand,
+  StationWithPairingCode,
+} from '@storelink/contracts';
 import { createTestDatabase, type TestDatabase } from '../test-database';
 import {
   loginAdmin,
-  runStorelinkToEnd,
   startServerProcess,
-  startStationProcess,
   type AdminClient,
   type ServerProcess,
   type StationProcess,
 } from '../processes';
 import { fetchServerCatalog, stationToken } from '../test-station';
 import { waitUntil } from '../wait';
+import { makeStationDataDir, pairAndStartStation, readLocal, removeDataDirs } from './e2e-station';
 import {
   barcodeOf,
   createChain,
@@ -37,7 +38,7 @@ let adminA: AdminClient;
 let station: StationProcess | undefined;
 let chain: Chain;
 let created: StationWithPairingCode;
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'storelink-e2e-nodes-'));
+const dataDir = makeStationDataDir('nodes');
 
 beforeAll(async () => {
   database = await createTestDatabase('postgres');
@@ -54,18 +55,7 @@ beforeAll(async () => {
     products.map((p) => ({ skuCode: `${p.code}-M`, priceCents: 990 })),
   );
   created = await createStation(adminA, 'NX01', chain.group.code);
-  const paired = await runStorelinkToEnd([
-    'station',
-    'pair',
-    '--server',
-    nodeB.url,
-    '--code',
-    created.pairingCode,
-    '--data-dir',
-    dataDir,
-  ]);
-  if (paired.code !== 0) throw new Error(paired.output);
-  station = await startStationProcess(dataDir);
+  station = await pairAndStartStation(nodeB.url, created.pairingCode, dataDir);
 });
 
 afterAll(async () => {
@@ -73,11 +63,10 @@ afterAll(async () => {
   await nodeA?.stop();
   await nodeB?.stop();
   await database?.drop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  removeDataDirs([dataDir]);
 });
 
-const lookup = async (barcode: string) =>
-  (await (await fetch(`${station?.url ?? ''}/local/v1/skus?barcode=${barcode}`)).json()) as SkuLookupResult;
+const lookup = (barcode: string) => readLocal<SkuLookupResult>(station, `/local/v1/skus?barcode=${barcode}`);
 
 describe('two server nodes on one PostgreSQL', () => {
   it('a price written through node A reaches a station streaming from node B', async () => {
@@ -94,10 +83,7 @@ describe('two server nodes on one PostgreSQL', () => {
       timeoutMs: 10_000,
     });
     const fromA = await fetchServerCatalog(nodeA.url, stationToken(dataDir));
-    const local = (await (await fetch(`${station?.url ?? ''}/local/v1/catalog`)).json()) as {
-      checksum: string;
-      cursor: string;
-    };
+    const local = await readLocal<CatalogSummary>(station, '/local/v1/catalog');
     expect(local).toMatchObject({ cursor: fromA.cursor, checksum: fromA.checksum });
   });
 
