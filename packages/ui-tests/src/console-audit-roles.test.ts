@@ -1,31 +1,30 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, navLink, openPage, saveScreenshot } from './browser';
-import { startConsoleServer, TEST_ADMIN_PASSWORD, type ConsoleServer } from './console-server';
+import { logIn, navLink, openPage, saveScreenshot } from './browser';
+import {
+  startConsoleSession,
+  TEST_ADMIN_PASSWORD,
+  type ConsoleServer,
+  type ConsoleSession,
+} from './console-server';
 
 const AUDITOR = { username: 'auditora', password: 'auditora-senha-longa' };
 
 describe('console roles and audit', () => {
+  let ui: ConsoleSession;
   let server: ConsoleServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchBrowser();
-    const created = await server.t.api.post<{ id: string }>('/api/v1/stores', {
-      code: 'S1',
-      name: 'Loja Centro',
+    ui = await startConsoleSession(async (t) => {
+      const created = await t.api.post<{ id: string }>('/api/v1/stores', { code: 'S1', name: 'Loja Centro' });
+      expect(created.status).toBe(201);
+      const renamed = await t.api.patch(`/api/v1/stores/${created.body.id}`, { name: 'Loja Centro Novo' });
+      expect(renamed.status).toBe(200);
     });
-    expect(created.status).toBe(201);
-    const renamed = await server.t.api.patch(`/api/v1/stores/${created.body.id}`, {
-      name: 'Loja Centro Novo',
-    });
-    expect(renamed.status).toBe(200);
+    ({ server, browser } = ui);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => ui?.close());
 
   it('lets an admin create an auditor in the users screen', async () => {
     const { page, errors } = await openPage(browser, server.baseUrl);

@@ -1,25 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PageOf } from '@storelink/contracts';
-import { createRecord, launchBrowser, logIn, openPage, saveScreenshot } from './browser';
-import { startConsoleServer, TEST_ADMIN_PASSWORD, type ConsoleServer } from './console-server';
+import { createRecord, saveScreenshot } from './browser';
+import { startAdminConsoleSession, type AdminConsoleSession, type ConsoleServer } from './console-server';
 
 describe('console catalog: the whole chain, prices and product import', () => {
+  let ui: AdminConsoleSession;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchBrowser();
-    ({ page, errors } = await openPage(browser, server.baseUrl));
-    await logIn(page, 'admin', TEST_ADMIN_PASSWORD);
+    ui = await startAdminConsoleSession();
+    ({ server, page } = ui);
   });
   afterAll(async () => {
-    expect(errors).toEqual([]);
-    await browser?.close();
-    await server?.close();
+    expect(ui?.errors).toEqual([]);
+    await ui?.close();
   });
 
   it('creates the store the chain hangs on', async () => {

@@ -1,20 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, navLink, openPage } from './browser';
-import { startConsoleServer, TEST_ADMIN_PASSWORD, type ConsoleServer } from './console-server';
+import { logIn, navLink, openPage } from './browser';
+import {
+  startConsoleSession,
+  TEST_ADMIN_PASSWORD,
+  type ConsoleServer,
+  type ConsoleSession,
+} from './console-server';
 
 describe('console login and language', () => {
+  let ui: ConsoleSession;
   let server: ConsoleServer;
   let browser: Browser;
 
   beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchBrowser();
+    ui = await startConsoleSession();
+    ({ server, browser } = ui);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => ui?.close());
 
   it('refuses a wrong password with a message, then lands on the home page with the right one', async () => {
     const { page, errors } = await openPage(browser, server.baseUrl);

@@ -1,30 +1,27 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PageOf, Settings } from '@storelink/contracts';
 import { seedPriceList } from '@storelink/testing';
-import { createRecord, launchBrowser, logIn, openPage, saveScreenshot } from './browser';
-import { startConsoleServer, TEST_ADMIN_PASSWORD, type ConsoleServer } from './console-server';
+import { createRecord, saveScreenshot } from './browser';
+import { startAdminConsoleSession, type AdminConsoleSession, type ConsoleServer } from './console-server';
 
 describe('console stations, payments, people and settings', () => {
+  let ui: AdminConsoleSession;
   let server: ConsoleServer;
-  let browser: Browser;
   let page: Page;
-  let errors: string[];
 
   beforeAll(async () => {
-    server = await startConsoleServer();
-    browser = await launchBrowser();
-    const store = await server.t.api.post('/api/v1/stores', { code: 'S1', name: 'Loja Centro' });
-    expect(store.status).toBe(201);
-    // Price lists have their own module; the group only needs one to exist.
-    await seedPriceList(server.t, 'PL1');
-    ({ page, errors } = await openPage(browser, server.baseUrl));
-    await logIn(page, 'admin', TEST_ADMIN_PASSWORD);
+    ui = await startAdminConsoleSession(async (t) => {
+      const store = await t.api.post('/api/v1/stores', { code: 'S1', name: 'Loja Centro' });
+      expect(store.status).toBe(201);
+      // Price lists have their own module; the group only needs one to exist.
+      await seedPriceList(t, 'PL1');
+    });
+    ({ server, page } = ui);
   });
   afterAll(async () => {
-    expect(errors).toEqual([]);
-    await browser?.close();
-    await server?.close();
+    expect(ui?.errors).toEqual([]);
+    await ui?.close();
   });
 
   it('shows a missing referenced code next to its field, as the API names it', async () => {
