@@ -110,7 +110,7 @@ export async function runWrite<T>(
  * transaction. Idempotent: a record that is already inactive is answered as it is, and nothing is
  * written, audited or sent to stations.
  */
-export function deactivateIdempotently<R extends { active: Flag }, T>(
+export function deactivateOnce<R extends { active: Flag }, T>(
   deps: WriteDeps,
   actor: Actor,
   record: {

@@ -9,13 +9,7 @@ import { newId } from '../../db/ids';
 import { readPage } from '../../db/paging';
 import { fromFlag, toFlag } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, requireFound } from '../../http/app-error';
 import { GLOBAL, type Visible } from '../changes/change-plan';
 import * as repo from './financial-reasons.repository';
@@ -117,7 +111,7 @@ export function createFinancialReasonsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive reason answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<FinancialReason> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toFinancialReason,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'financialReason.deactivate'),

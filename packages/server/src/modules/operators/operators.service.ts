@@ -12,13 +12,7 @@ import { readPage } from '../../db/paging';
 import { checkStoreCodes } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, requireFound } from '../../http/app-error';
 import { storeScopes, type Visible } from '../changes/change-plan';
 import * as repo from './operators.repository';
@@ -136,7 +130,7 @@ export function createOperatorsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive operator answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Operator> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toOperator,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'operator.deactivate'),

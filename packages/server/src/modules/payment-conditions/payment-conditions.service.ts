@@ -10,13 +10,7 @@ import { readPage } from '../../db/paging';
 import { checkReferences } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, invalid, requireFound, type FieldError } from '../../http/app-error';
 import { GLOBAL, type Visible } from '../changes/change-plan';
 import * as repo from './payment-conditions.repository';
@@ -187,7 +181,7 @@ export function createPaymentConditionsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive condition answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<PaymentCondition> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toPaymentCondition,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'paymentCondition.deactivate'),

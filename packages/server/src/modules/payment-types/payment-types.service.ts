@@ -9,13 +9,7 @@ import { newId } from '../../db/ids';
 import { readPage } from '../../db/paging';
 import { fromFlag, toFlag } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, requireFound } from '../../http/app-error';
 import { GLOBAL, type Visible } from '../changes/change-plan';
 import * as repo from './payment-types.repository';
@@ -135,7 +129,7 @@ export function createPaymentTypesService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive payment type answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<PaymentType> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toPaymentType,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'paymentType.deactivate'),

@@ -12,13 +12,7 @@ import { newId } from '../../db/ids';
 import { decodeCursor, readPage, toPage } from '../../db/paging';
 import { toFlag } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, notFound, requireFound } from '../../http/app-error';
 import { importPrices, type PriceSource } from './price-lists.import';
 import * as repo from './price-lists.repository';
@@ -96,7 +90,7 @@ export function createPriceListsService(deps: WriteDeps) {
 
     /** Idempotent; refused while an active station group sells with the list. */
     deactivate(actor: Actor, id: string): Promise<PriceList> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toPriceList,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'priceList.deactivate'),

@@ -5,13 +5,7 @@ import { readPage } from '../../db/paging';
 import { findReferenceErrors } from '../../db/references';
 import { fromFlag, fromJsonText, toFlag, toJsonText, withoutNulls } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, invalid, requireFound, type FieldError } from '../../http/app-error';
 import { groupScopes, type Visible } from '../changes/change-plan';
 import * as repo from './promotions.repository';
@@ -179,7 +173,7 @@ export function createPromotionsService(deps: WriteDeps) {
     },
 
     deactivate(actor: Actor, id: string): Promise<Promotion> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toPromotion,
         deactivate: (w, before) =>

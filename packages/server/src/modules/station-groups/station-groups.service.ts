@@ -10,13 +10,7 @@ import { readPage } from '../../db/paging';
 import { checkReferences, type ReferenceField } from '../../db/references';
 import { codesFromText, fromFlag, toFlag, toJsonText } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, requireFound } from '../../http/app-error';
 import type { Visible } from '../changes/change-plan';
 import { enqueueStationCommand } from '../station-commands/station-commands.repository';
@@ -256,7 +250,7 @@ export function createStationGroupsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive group answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<StationGroup> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toStationGroup,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'stationGroup.deactivate'),

@@ -11,13 +11,7 @@ import { readPage } from '../../db/paging';
 import { checkReferences } from '../../db/references';
 import { fromFlag, toFlag, withoutNulls } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, requireFound } from '../../http/app-error';
 import type { Visible } from '../changes/change-plan';
 import { enqueueStationCommand } from '../station-commands/station-commands.repository';
@@ -228,7 +222,7 @@ export function createStationsService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive station answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Station> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toStation,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'station.deactivate'),

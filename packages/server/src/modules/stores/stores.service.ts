@@ -3,13 +3,7 @@ import { newId } from '../../db/ids';
 import { readPage } from '../../db/paging';
 import { fromFlag, toFlag, withoutNulls } from '../../db/rows';
 import type { Executor } from '../../db/schema';
-import {
-  deactivateIdempotently,
-  runWrite,
-  type Actor,
-  type WriteContext,
-  type WriteDeps,
-} from '../../db/write';
+import { deactivateOnce, runWrite, type Actor, type WriteContext, type WriteDeps } from '../../db/write';
 import { conflict, invalid, requireFound } from '../../http/app-error';
 import type { Visible } from '../changes/change-plan';
 import * as repo from './stores.repository';
@@ -118,7 +112,7 @@ export function createStoresService(deps: WriteDeps) {
 
     /** Idempotent: deactivating an inactive store answers it unchanged. */
     deactivate(actor: Actor, id: string): Promise<Store> {
-      return deactivateIdempotently(deps, actor, {
+      return deactivateOnce(deps, actor, {
         load: (w) => load(w.tx, id),
         toWire: toStore,
         deactivate: (w, before) => write(w, before, { active: 0 }, 'store.deactivate'),
