@@ -90,7 +90,3 @@ export const quarantineCodes = [
 ] as const;
 
 export type QuarantineCode = (typeof quarantineCodes)[number];
-
-export function statusOf(code: ErrorCode): number {
-  return errorCatalog[code].status;
-}
