@@ -1,4 +1,4 @@
-import type { Generated, Kysely, Selectable, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 
 /**
  * Table types, in camelCase: the CamelCasePlugin turns them into the snake_case of the SQL, the
@@ -292,4 +292,3 @@ export type Tx = Transaction<Database>;
 /** Either the database or an open transaction: repositories accept both. */
 export type Executor = Kysely<Database> | Transaction<Database>;
 export type Row<T extends keyof Database> = Selectable<Database[T]>;
-export type { Generated };
