@@ -15,6 +15,14 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'station',
+          include: ['packages/station/src/**/*.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
           name: 'cli',
           include: ['packages/cli/src/**/*.test.ts'],
           testTimeout: 60_000,

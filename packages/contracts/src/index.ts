@@ -16,3 +16,6 @@ export * from './sync/entities';
 export * from './sync/protocol';
 export * from './sync/movements';
 export * from './local/checkout';
+export * from './local/status';
+export * from './local/skus';
+export * from './local/catalog';

@@ -13,6 +13,11 @@ import { opsRoutes } from './ops/ops.routes';
 import { registerApiRoutes } from './routes';
 import { createServices, type Services } from './services';
 import { ChangeNotifier, listenForChanges, type PgListener } from './sync/change-notifier';
+import { EventStreams } from './sync/event-streams';
+import { startRetentionJob } from './sync/retention';
+import { snapshotSources } from './sync/snapshot-sources';
+import { createSyncService, type SyncService, type TakePendingCommands } from './sync/sync.service';
+import { syncRoutes } from './sync/sync.routes';
 
 export const API_PREFIX = '/api/v1';
 /** 1 MiB by default (SPEC §12.1); streamed routes set their own limits. */
@@ -25,6 +30,10 @@ export interface ServerOptions {
   now?: () => Date;
   /** Trust X-Forwarded-* from a reverse proxy in front of the server. */
   trustProxy?: boolean;
+  /** How often live streams get a comment ping (default 15 s). */
+  pingIntervalMs?: number;
+  /** How often the change log is pruned (default hourly). */
+  retentionIntervalMs?: number;
 }
 
 export interface StorelinkServer {
@@ -32,6 +41,8 @@ export interface StorelinkServer {
   database: DatabaseHandle;
   services: Services;
   notifier: ChangeNotifier;
+  sync: SyncService;
+  streams: EventStreams;
   metrics: Metrics;
   close(): Promise<void>;
 }
@@ -51,12 +62,24 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
 
   const notifier = new ChangeNotifier();
   const metrics = createMetrics();
-  const services = createServices({
+  const writeDeps = {
     db: database.db,
     dialect: database.dialect,
     now,
-    onChanges: (cursor) => notifier.notify(cursor),
+    onChanges: (cursor: number) => notifier.notify(cursor),
+    onCommands: (stationId: string) => notifier.notifyCommand(stationId),
+  };
+  const services = createServices(writeDeps);
+  const takePendingCommands: TakePendingCommands = () => Promise.resolve([]);
+  const sync = createSyncService({ ...writeDeps, takePendingCommands });
+  const streams = new EventStreams({
+    notifier,
+    readHead: () => readHeadCursor(database.db),
+    takePendingCommands,
+    log: app.log,
+    ...(options.pingIntervalMs ? { pingIntervalMs: options.pingIntervalMs } : {}),
   });
+  const retention = startRetentionJob(() => sync.pruneChanges(), app.log, options.retentionIntervalMs);
 
   let listener: PgListener | undefined;
   if (database.dialect === 'postgres' && database.connectionString) {
@@ -72,7 +95,7 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
   registerProblemHandler(app);
   registerAccessControl(app, {
     authenticateUser: (token) => services.auth.authenticate(token),
-    authenticateStation: () => Promise.resolve(undefined),
+    authenticateStation: (token) => sync.authenticate(token),
   });
   instrumentRequests(app, metrics);
   app.addSchema(Problem);
@@ -99,12 +122,26 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(opsRoutes, { db: database.db, registry: metrics.registry });
   await app.register(async (api) => registerApiRoutes(api, services), { prefix: API_PREFIX });
+  await app.register(syncRoutes, {
+    prefix: API_PREFIX,
+    sync,
+    database,
+    streams,
+    sources: snapshotSources,
+  });
+  // Live streams are hijacked responses: end them, or closing the server would wait on them.
+  app.addHook('preClose', async () => {
+    retention.stop();
+    streams.close();
+  });
 
   return {
     app,
     database,
     services,
     notifier,
+    sync,
+    streams,
     metrics,
     async close() {
       await app.close();

@@ -47,7 +47,7 @@ function createApi(server: StorelinkServer, token: string | undefined): TestApi 
       const headers = { ...(options.headers ?? {}) } as Record<string, string>;
       if (token) headers.authorization = `Bearer ${token}`;
       const res = await server.app.inject({ ...options, headers });
-      const isJson = /json/.test(String(res.headers['content-type'] ?? ''));
+      const isJson = /[/+]json\b/.test(String(res.headers['content-type'] ?? ''));
       return { status: res.statusCode, headers: res.headers, body: (isJson ? res.json() : res.body) as T };
     },
     get: (url) => api.request({ method: 'GET', url }),
@@ -67,11 +67,15 @@ function createApi(server: StorelinkServer, token: string | undefined): TestApi 
  * DATABASE_URL is set), with `admin` created and logged in.
  */
 export async function createTestServer(
-  options: { dialect?: TestDialect; now?: () => Date } = {},
+  options: { dialect?: TestDialect; now?: () => Date; pingIntervalMs?: number } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.dialect ?? testDialect());
   const handle = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
-  const server = await buildServer({ database: handle, ...(options.now ? { now: options.now } : {}) });
+  const server = await buildServer({
+    database: handle,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.pingIntervalMs ? { pingIntervalMs: options.pingIntervalMs } : {}),
+  });
   await server.services.auth.ensureAdmin(TEST_ADMIN_PASSWORD);
   const anonymous = createApi(server, undefined);
   const api = createApi(server, await anonymous.login());

@@ -74,13 +74,23 @@ export type SnapshotHeader = {
   counts: Record<(typeof syncEntities)[number], number>;
 };
 
+/**
+ * One record. `key` is the record's key within its entity (its code; the SKU code for a price;
+ * `settings` for the singleton), the same key the change feed uses, so a station never has to
+ * derive it from `data`. `data` is always the line's last field.
+ */
 export const SnapshotRow = Type.Object({
   type: Type.Literal('row'),
   entity: Type.Enum(syncEntities),
+  key: Type.String(),
   data: Type.Unknown(),
 });
 export type SnapshotRow = Static<typeof SnapshotRow>;
 
+/**
+ * The last line. `checksum` is the `CatalogChecksum` (domain/catalog-checksum) of every row above:
+ * entity, key and the row's `data` JSON text. A stream that ends without this line was cut short.
+ */
 export const SnapshotEnd = Type.Object({ type: Type.Literal('end'), checksum: Type.String() });
 export type SnapshotEnd = Static<typeof SnapshotEnd>;
 
@@ -107,3 +117,10 @@ export const ChangesPage = Type.Object({
   hasMore: Type.Boolean(),
 });
 export type ChangesPage = Static<typeof ChangesPage>;
+
+/** `event: command` data on `GET /api/v1/sync/events` (and `hello`'s `commands[]` items). */
+export const CommandEvent = PendingCommand;
+export type CommandEvent = PendingCommand;
+
+/** Media type of the snapshot stream. */
+export const NDJSON_MEDIA_TYPE = 'application/x-ndjson';

@@ -10,7 +10,7 @@ import {
   SqliteDialect,
   type MigrationProvider,
 } from 'kysely';
-import type { Database, Db } from './schema';
+import type { Database, Db, Executor } from './schema';
 import { migrations } from './migrations/index';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -30,6 +30,15 @@ export interface DatabaseHandle {
   location: string;
   /** PostgreSQL only: where to open the node's one LISTEN connection. */
   connectionString?: string;
+  /**
+   * Runs `work` against ONE committed state of the database, read-only, for as long as it takes
+   * (a snapshot streaming to a slow station), without ever blocking writers:
+   * - PostgreSQL: a `REPEATABLE READ READ ONLY` transaction on one pooled connection;
+   * - SQLite: a separate read-only connection in a read transaction (WAL readers never block the
+   *   writer on the main connection).
+   * Writes inside `work` fail. The transaction ends (rolled back) when `work` settles.
+   */
+  readConsistent<T>(work: (db: Executor) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -86,8 +95,24 @@ function openSqlite(dataDir: string | undefined): DatabaseHandle {
     db,
     dialect: 'sqlite',
     location: file,
+    readConsistent: (work) => (file === ':memory:' ? db.transaction().execute(work) : readSqlite(file, work)),
     close: () => db.destroy(),
   };
+}
+
+async function readSqlite<T>(file: string, work: (db: Executor) => Promise<T>): Promise<T> {
+  const reader = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  reader.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: reader }),
+    plugins: [new CamelCasePlugin()],
+  });
+  try {
+    // The read transaction's snapshot is taken by its first SELECT and held until it ends.
+    return await db.transaction().execute(work);
+  } finally {
+    await db.destroy();
+  }
 }
 
 function openPostgres(url: string, poolSize: number): DatabaseHandle {
@@ -103,6 +128,8 @@ function openPostgres(url: string, poolSize: number): DatabaseHandle {
     dialect: 'postgres',
     location: redactUrl(url),
     connectionString: url,
+    readConsistent: (work) =>
+      db.transaction().setIsolationLevel('repeatable read').setAccessMode('read only').execute(work),
     close: () => db.destroy(),
   };
 }

@@ -234,6 +234,32 @@ export interface CountersTable {
   value: number;
 }
 
+/** The last `hello` of each station, for monitoring (SPEC §5 monitoring, §12.3). */
+export interface StationReportsTable {
+  stationId: string;
+  reportedAt: string;
+  appVersion: string;
+  protocolVersion: number;
+  incarnation: number;
+  lastSeq: number;
+  cursor: string | null;
+  outboxDepth: number;
+  outboxOldestAt: string | null;
+  dbSizeBytes: number;
+  stationClock: string;
+  /** Server time minus the station's clock when the hello arrived. */
+  clockSkewMs: number;
+  /** The error code the last hello was refused with, or null when it was answered. */
+  refusalCode: string | null;
+}
+
+/** The last movement seq accepted from each station incarnation; a new incarnation starts at 0. */
+export interface StationSequencesTable {
+  stationId: string;
+  incarnation: number;
+  lastSeq: number;
+}
+
 export interface Database {
   stores: StoresTable;
   priceLists: PriceListsTable;
@@ -257,6 +283,8 @@ export interface Database {
   auditHeads: AuditHeadsTable;
   changeLog: ChangeLogTable;
   counters: CountersTable;
+  stationReports: StationReportsTable;
+  stationSequences: StationSequencesTable;
 }
 
 export type Db = Kysely<Database>;

@@ -18,14 +18,20 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'system' };
 /** Called after a commit that wrote changes, with the newest cursor: wakes live streams. */
 export type ChangeListener = (cursor: number) => void;
 
+/** Called after a commit that queued commands for a station: delivers them to its live stream. */
+export type CommandListener = (stationId: string) => void;
+
 export interface WriteDeps {
   db: Db;
   dialect: Dialect;
   now: () => Date;
   onChanges: ChangeListener;
+  onCommands?: CommandListener;
 }
 
 export const CHANGES_CHANNEL = 'storelink_changes';
+/** NOTIFY payload: a station id whose pending commands should be pushed to its live stream. */
+export const COMMANDS_CHANNEL = 'storelink_commands';
 
 /**
  * One write transaction: the service's own statements, then its audit entries, then its change-log
@@ -37,6 +43,8 @@ export class WriteContext {
   readonly at: string;
   private readonly changes: PlannedChange[] = [];
   private readonly audits: AuditInput[] = [];
+  /** @internal Stations whose live stream must learn of new commands once this commits. */
+  readonly stationsToWake = new Set<string>();
 
   constructor(
     readonly tx: Tx,
@@ -49,6 +57,14 @@ export class WriteContext {
   /** Records what stations must learn about this write (nothing if they cannot see it). */
   recordChange(change: ChangeInput): void {
     this.changes.push(...planChanges(change));
+  }
+
+  /**
+   * Wakes the station's live event stream after commit, on whichever server node holds it, so a
+   * command queued in this transaction is pushed at once (otherwise it waits for the next hello).
+   */
+  wakeStation(stationId: string): void {
+    this.stationsToWake.add(stationId);
   }
 
   /** Appends to the admin audit chain, unless given another chain. */
@@ -64,6 +80,10 @@ export class WriteContext {
       // Delivered on commit to every node's listener, including this one.
       await sql`select pg_notify(${CHANGES_CHANNEL}, ${String(last)})`.execute(this.tx);
     }
+    if (dialect === 'postgres') {
+      for (const stationId of this.stationsToWake)
+        await sql`select pg_notify(${COMMANDS_CHANNEL}, ${stationId})`.execute(this.tx);
+    }
     return last;
   }
 }
@@ -73,11 +93,14 @@ export async function runWrite<T>(
   actor: Actor,
   work: (w: WriteContext) => Promise<T>,
 ): Promise<T> {
-  const { value, cursor } = await deps.db.transaction().execute(async (tx) => {
+  const { value, cursor, wake } = await deps.db.transaction().execute(async (tx) => {
     const context = new WriteContext(tx, actor, deps.now());
     const result = await work(context);
-    return { value: result, cursor: await context.flush(deps.dialect) };
+    return { value: result, cursor: await context.flush(deps.dialect), wake: context.stationsToWake };
   });
-  if (cursor !== null && deps.dialect === 'sqlite') deps.onChanges(cursor);
+  if (deps.dialect === 'sqlite') {
+    if (cursor !== null) deps.onChanges(cursor);
+    for (const stationId of wake) deps.onCommands?.(stationId);
+  }
   return value;
 }

@@ -24,6 +24,11 @@ export interface SyncRecord {
 export interface SnapshotSource {
   entity: SyncEntity;
   read(db: Executor, scope: StationScope): AsyncIterable<SyncRecord[]>;
+  /**
+   * How many records `read` yields for the scope, for the header's `counts` (the station's
+   * progress bar). Without it the snapshot counts by reading the source twice.
+   */
+  count?(db: Executor, scope: StationScope): Promise<number>;
 }
 
 export const SNAPSHOT_BATCH = 5000;

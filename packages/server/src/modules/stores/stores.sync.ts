@@ -13,4 +13,13 @@ export const storeSnapshotSource: SnapshotSource = {
       .executeTakeFirst();
     if (row) yield [{ key: row.code, data: toStore(row) }];
   },
+  async count(db, scope) {
+    const row = await db
+      .selectFrom('stores')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('code', '=', scope.storeCode)
+      .where('active', '=', 1)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
+  },
 };
