@@ -12,6 +12,8 @@ import { settingsRoutes } from './modules/settings/settings.routes';
 import { stationGroupsRoutes } from './modules/station-groups/station-groups.routes';
 import { stationsRoutes } from './modules/stations/stations.routes';
 import { storesRoutes } from './modules/stores/stores.routes';
+import { integrationErrorsRoutes } from './modules/integration-errors/integration-errors.routes';
+import { movementsRoutes } from './modules/movements/movements.routes';
 
 /** Everything under `/api/v1`. */
 export async function registerApiRoutes(api: FastifyInstance, services: Services): Promise<void> {
@@ -27,4 +29,9 @@ export async function registerApiRoutes(api: FastifyInstance, services: Services
   await api.register(paymentConditionsRoutes, { paymentConditions: services.paymentConditions });
   await api.register(financialReasonsRoutes, { financialReasons: services.financialReasons });
   await api.register(settingsRoutes, { settings: services.settings });
+  await api.register(integrationErrorsRoutes, { integrationErrors: services.integrationErrors });
+  await api.register(movementsRoutes, {
+    stationMovements: services.stationMovements,
+    erpFeed: services.erpFeed,
+  });
 }

@@ -6,3 +6,4 @@ export * from './wait';
 export * from './event-stream';
 export * from './fault-proxy';
 export * from './test-station';
+export * from './movement-fixtures';

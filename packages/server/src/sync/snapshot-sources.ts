@@ -9,6 +9,7 @@ import { settingsSnapshotSource } from '../modules/settings/settings.sync';
 import { stationGroupSnapshotSource } from '../modules/station-groups/station-groups.sync';
 import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
+import { voucherSnapshotSource } from '../modules/movements/vouchers.sync';
 
 /** Every entity a snapshot carries, in the order it streams them. */
 export const snapshotSources: SnapshotSource[] = [
@@ -22,4 +23,5 @@ export const snapshotSources: SnapshotSource[] = [
   paymentConditionSnapshotSource,
   financialReasonSnapshotSource,
   promotionSnapshotSource,
+  voucherSnapshotSource,
 ];

@@ -1,12 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HelloResponse, Problem } from '@storelink/contracts';
-import {
-  createTestServer,
-  pairStation,
-  seedStation,
-  type TestApi,
-  type TestServer,
-} from '@storelink/testing';
+import { createTestServer, pairStation, seedStation, type TestServer } from '@storelink/testing';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -29,7 +23,7 @@ const helloBody = (overrides: Record<string, unknown> = {}) => ({
 async function pairedStation(code: string, options: { integrationEnabled?: boolean } = {}) {
   const fixture = await seedStation(t.server, { station: code, group: `G-${code}` }, options);
   const paired = await pairStation(t.anonymous, fixture.pairingCode);
-  return { fixture, station: t.anonymous.as(paired.body.token) as TestApi };
+  return { fixture, station: t.anonymous.as(paired.body.token) };
 }
 
 async function setMinVersion(version: string) {
