@@ -4,7 +4,6 @@ import type {
   MovementType,
   SaleCompletedPayload,
 } from '@storelink/contracts';
-import { hashPayload } from '@storelink/domain';
 import type { Dialect } from '../../db/database';
 import type { Executor, Row } from '../../db/schema';
 import { emptyNeeds, IngestCatalog, promotionKey, type CatalogNeeds } from './ingest.catalog';
@@ -12,6 +11,7 @@ import { emptyLedgerNeeds, IngestLedger, type LedgerNeeds } from './ingest.ledge
 import * as repo from './ingest.repository';
 import { judge } from './ingest.rules';
 import { quarantine, voucherKey, type Candidate, type Verdict } from './ingest.types';
+import { hashPayloadNative } from './payload-hash';
 import { checkPayloadSchema } from './payload-schemas';
 import { catalogCursorOf } from './repricing';
 
@@ -131,7 +131,7 @@ function prepare(c: Candidate): Prepared {
   let payloadHash: string;
   try {
     payloadText = JSON.stringify(c.payload) ?? 'null';
-    payloadHash = hashPayload(c.payload);
+    payloadHash = hashPayloadNative(c.payload);
   } catch {
     return {
       candidate: c,

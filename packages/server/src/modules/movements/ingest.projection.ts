@@ -1,5 +1,4 @@
 import type { Installment, SaleCompletedPayload } from '@storelink/contracts';
-import { timezoneOffsetMs } from '@storelink/domain';
 import { toJsonText } from '../../db/rows';
 import type { Row } from '../../db/schema';
 
@@ -111,8 +110,34 @@ export function normalizeInstant(text: string): string {
   return Number.isNaN(ms) ? text : new Date(ms).toISOString();
 }
 
-/** The calendar day of `instant` in `timezone` (SPEC §12.3: the business day is store time). */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const dayCache = new Map<string, string>();
+
+/**
+ * The calendar day of `instant` in `timezone` (SPEC §12.3: the business day is store time).
+ * Cached per timezone and quarter hour: since the 1970s every timezone changes its offset on a quarter-hour
+ * boundary, so all instants of one quarter hour fall on the same local day.
+ */
 export function businessDateOf(instant: string, timezone: string): string {
   const ms = Date.parse(instant);
-  return new Date(ms + timezoneOffsetMs(ms, timezone)).toISOString().slice(0, 10);
+  const key = `${timezone}|${Math.floor(ms / QUARTER_HOUR_MS)}`;
+  let day = dayCache.get(key);
+  if (day === undefined) {
+    let formatter = dayFormatters.get(timezone);
+    if (formatter === undefined) {
+      // en-CA formats a date as YYYY-MM-DD.
+      formatter = new Intl.DateTimeFormat('en-CA', {
+        timeZone: timezone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      });
+      dayFormatters.set(timezone, formatter);
+    }
+    day = formatter.format(ms);
+    if (dayCache.size > 10_000) dayCache.clear();
+    dayCache.set(key, day);
+  }
+  return day;
 }

@@ -43,6 +43,7 @@ export function findPriceDivergence(input: RepriceInput): MovementNote | null {
   }
   const cursor = catalogCursorOf(payload);
   const promotions: readonly Promotion[] = catalog.promotionsAt(input.groupCode, cursor);
+  if (promotions.length === 0) return divergenceWithout(payload, cursor);
   let priced;
   try {
     priced = priceCart({
@@ -76,6 +77,27 @@ export function findPriceDivergence(input: RepriceInput): MovementNote | null {
       });
     }
   }
+  return toNote(diverging, cursor);
+}
+
+/** Without promotions the server prices every line at no promotion discount. */
+function divergenceWithout(payload: SaleCompletedPayload, cursor: number | null): MovementNote | null {
+  const diverging: NonNullable<MovementNote['lines']> = [];
+  for (const item of payload.items) {
+    const stationDiscount = item.discountCents - (item.manualDiscountCents ?? 0);
+    if (stationDiscount === 0 && item.promotionCodes.length === 0) continue;
+    diverging.push({
+      lineNo: item.lineNo,
+      stationDiscountCents: stationDiscount,
+      serverDiscountCents: 0,
+      stationPromotionCodes: [...item.promotionCodes].sort(),
+      serverPromotionCodes: [],
+    });
+  }
+  return toNote(diverging, cursor);
+}
+
+function toNote(diverging: NonNullable<MovementNote['lines']>, cursor: number | null): MovementNote | null {
   if (diverging.length === 0) return null;
   const where =
     cursor === null ? 'the promotions in force now' : `the promotions at catalog cursor ${cursor}`;
