@@ -3,7 +3,12 @@ import type { PaymentConditionRule, PaymentKindName, PaymentTypeRule } from '@st
 import { codesFromText, fromFlag } from '../../db/rows';
 import type { Executor } from '../../db/schema';
 import * as repo from './ingest.repository';
-import { readCurrentPromotions, readPromotionsAtCursor } from './repricing.repository';
+import {
+  readCurrentPromotions,
+  readPromotionChangesAfter,
+  readPromotionsAtCursor,
+  type PromotionChange,
+} from './repricing.repository';
 
 export interface SkuInfo {
   productCode: string;
@@ -62,6 +67,7 @@ export class IngestCatalog {
   private readonly groups = new Map<string, GroupInfo | null>();
   private readonly stores = new Map<string, { timezone: string } | null>();
   private readonly promotions = new Map<string, Promotion[]>();
+  private readonly laterChanges = new Map<string, PromotionChange[]>();
   private smallTablesLoaded = false;
 
   constructor(private readonly db: Executor) {}
@@ -101,11 +107,12 @@ export class IngestCatalog {
 
     for (const [key, [groupCode, cursor]] of needs.promotions) {
       if (this.promotions.has(key)) continue;
-      const promotions =
-        cursor === null
-          ? await readCurrentPromotions(this.db, groupCode)
-          : await readPromotionsAtCursor(this.db, groupCode, cursor);
-      this.promotions.set(key, promotions);
+      if (cursor === null) {
+        this.promotions.set(key, await readCurrentPromotions(this.db, groupCode));
+      } else {
+        this.promotions.set(key, await readPromotionsAtCursor(this.db, groupCode, cursor));
+        this.laterChanges.set(key, await readPromotionChangesAfter(this.db, groupCode, cursor));
+      }
     }
   }
 
@@ -130,8 +137,14 @@ export class IngestCatalog {
     return this.stores.get(storeCode)?.timezone ?? 'America/Sao_Paulo';
   }
 
+  /** The promotions a station of the group held at `cursor` (null: the ones in force now). */
   promotionsAt(groupCode: string, cursor: number | null): Promotion[] {
     return this.promotions.get(promotionKey(groupCode, cursor)) ?? [];
+  }
+
+  /** Promotion changes the back office wrote after `cursor`, which that station had not applied. */
+  promotionChangesAfter(groupCode: string, cursor: number): PromotionChange[] {
+    return this.laterChanges.get(promotionKey(groupCode, cursor)) ?? [];
   }
 
   private async loadSmallTables(): Promise<void> {

@@ -29,6 +29,42 @@ export async function readPromotionsAtCursor(
     .map((r) => JSON.parse(r.data as string) as Promotion);
 }
 
+/** A promotion change the station had not applied at its cursor, with when it was written. */
+export interface PromotionChange {
+  cursor: number;
+  createdAt: string;
+  code: string;
+  /** The promotion after the change; null when it left the group's stations. */
+  promotion: Promotion | null;
+}
+
+/** Promotion changes after `cursor` in the scopes a station of `groupCode` reads, oldest first. */
+export async function readPromotionChangesAfter(
+  db: Executor,
+  groupCode: string,
+  cursor: number,
+): Promise<PromotionChange[]> {
+  const rows = await db
+    .selectFrom('changeLog')
+    .select(['cursor', 'createdAt', 'entityKey', 'op', 'data'])
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('scopeKind', '=', 'global'), eb('scopeKey', '=', '')]),
+        eb.and([eb('scopeKind', '=', 'group'), eb('scopeKey', '=', groupCode)]),
+      ]),
+    )
+    .where('cursor', '>', cursor)
+    .where('entity', '=', 'promotion')
+    .orderBy('cursor')
+    .execute();
+  return rows.map((r) => ({
+    cursor: Number(r.cursor),
+    createdAt: r.createdAt,
+    code: r.entityKey,
+    promotion: r.op === 'upsert' && r.data !== null ? (JSON.parse(r.data) as Promotion) : null,
+  }));
+}
+
 /** The active promotions of a group (its own and the chain-wide ones) as they stand now. */
 export async function readCurrentPromotions(db: Executor, groupCode: string): Promise<Promotion[]> {
   const out: Promotion[] = [];

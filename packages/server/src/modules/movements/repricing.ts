@@ -1,6 +1,7 @@
 import type { MovementNote, Promotion, SaleCompletedPayload } from '@storelink/contracts';
 import { formatCents, priceCart, type CartLine } from '@storelink/domain';
 import type { IngestCatalog } from './ingest.catalog';
+import { normalizeInstant } from './ingest.projection';
 
 /** Where and when a sale was priced, for re-pricing it at the server. */
 export interface RepriceInput {
@@ -12,26 +13,66 @@ export interface RepriceInput {
   catalog: IngestCatalog;
 }
 
+type DivergingLines = NonNullable<MovementNote['lines']>;
+
 /** The station's `catalogCursor` as a number, or null when it sent none (then: promotions now). */
 export function catalogCursorOf(payload: SaleCompletedPayload): number | null {
   return payload.catalogCursor === undefined ? null : Number(payload.catalogCursor);
 }
 
 /**
- * Re-prices a sale with `priceCart` (the station's own engine) from the sale's unit prices and the
- * promotions the station held at its `catalogCursor`, at `occurredAt` in the store's timezone,
- * with the sale's payment types (SPEC §5.1, issue 5). Compares each line's promotion discount
- * (the line discount minus the cashier's manual part) and promotion codes with the station's.
- * Returns a `price_divergence` note when they differ, or null. Information only: the sale
- * happened and stays booked. A cart the engine refuses (it never should, after validation) gives
- * no note.
+ * Re-prices a sale with `priceCart`, the station's own engine (SPEC §5.1, issue 5), from the
+ * sale's unit prices, at `occurredAt` in the store's timezone, with the sale's payment types, and
+ * compares each line's promotion discount (its discount minus the cashier's manual part) and
+ * promotion codes with the station's. Two questions, in order:
+ *
+ *   1. with the promotions the station held at its `catalogCursor` (the ones in force now when it
+ *      sent none): does the sale follow the station's own catalog?
+ *   2. with the promotions the back office had in force when the sale happened (the station's,
+ *      plus the promotion changes written after its cursor and before `occurredAt`): was the
+ *      station's catalog behind, e.g. selling offline under a promotion that had since ended?
+ *
+ * The first difference found becomes a `price_divergence` note, saying which. Information only:
+ * the sale happened and stays booked. A cart the engine refuses gives no note.
  */
 export function findPriceDivergence(input: RepriceInput): MovementNote | null {
+  const { payload, catalog, groupCode } = input;
+  const cursor = catalogCursorOf(payload);
+  const held = catalog.promotionsAt(groupCode, cursor);
+  const own = compare(input, held);
+  if (own === undefined) return null;
+  if (own.length > 0) {
+    const where =
+      cursor === null ? 'the promotions in force now' : `the promotions it held at catalog cursor ${cursor}`;
+    return toNote(own, `The sale does not follow ${where}`);
+  }
+  if (cursor === null) return null;
+  const saleAt = normalizeInstant(input.occurredAt);
+  const later = catalog.promotionChangesAfter(groupCode, cursor).filter((c) => c.createdAt <= saleAt);
+  if (later.length === 0) return null;
+  const inForce = new Map(held.map((p) => [p.code, p]));
+  for (const change of later) {
+    if (change.promotion === null) inForce.delete(change.code);
+    else inForce.set(change.code, change.promotion);
+  }
+  const behind = compare(input, [...inForce.values()]);
+  if (!behind || behind.length === 0) return null;
+  const changed = [...new Set(later.map((c) => c.code))].join(', ');
+  return toNote(
+    behind,
+    `The station's catalog was behind (cursor ${cursor}): promotion(s) ${changed} had changed in the back office ` +
+      'before the sale, which the station had not received',
+  );
+}
+
+/** Lines where the station's promotion discount differs from `promotions`'; undefined if unpriceable. */
+function compare(input: RepriceInput, promotions: readonly Promotion[]): DivergingLines | undefined {
   const { payload, catalog } = input;
+  if (promotions.length === 0) return divergingWithout(payload);
   const lines: CartLine[] = [];
   for (const item of payload.items) {
     const sku = catalog.sku(item.skuCode);
-    if (!sku) return null;
+    if (!sku) return undefined;
     lines.push({
       lineNo: item.lineNo,
       skuCode: item.skuCode,
@@ -41,9 +82,6 @@ export function findPriceDivergence(input: RepriceInput): MovementNote | null {
       unitPriceCents: item.unitPriceCents,
     });
   }
-  const cursor = catalogCursorOf(payload);
-  const promotions: readonly Promotion[] = catalog.promotionsAt(input.groupCode, cursor);
-  if (promotions.length === 0) return divergenceWithout(payload, cursor);
   let priced;
   try {
     priced = priceCart({
@@ -55,10 +93,10 @@ export function findPriceDivergence(input: RepriceInput): MovementNote | null {
       timezone: input.timezone,
     });
   } catch {
-    return null;
+    return undefined;
   }
   const byLine = new Map(priced.lines.map((l) => [l.lineNo, l]));
-  const diverging: NonNullable<MovementNote['lines']> = [];
+  const diverging: DivergingLines = [];
   for (const item of payload.items) {
     const server = byLine.get(item.lineNo);
     if (!server) continue;
@@ -77,12 +115,12 @@ export function findPriceDivergence(input: RepriceInput): MovementNote | null {
       });
     }
   }
-  return toNote(diverging, cursor);
+  return diverging;
 }
 
-/** Without promotions the server prices every line at no promotion discount. */
-function divergenceWithout(payload: SaleCompletedPayload, cursor: number | null): MovementNote | null {
-  const diverging: NonNullable<MovementNote['lines']> = [];
+/** Without promotions every line is priced at no promotion discount (no engine run needed). */
+function divergingWithout(payload: SaleCompletedPayload): DivergingLines {
+  const diverging: DivergingLines = [];
   for (const item of payload.items) {
     const stationDiscount = item.discountCents - (item.manualDiscountCents ?? 0);
     if (stationDiscount === 0 && item.promotionCodes.length === 0) continue;
@@ -94,20 +132,17 @@ function divergenceWithout(payload: SaleCompletedPayload, cursor: number | null)
       serverPromotionCodes: [],
     });
   }
-  return toNote(diverging, cursor);
+  return diverging;
 }
 
-function toNote(diverging: NonNullable<MovementNote['lines']>, cursor: number | null): MovementNote | null {
-  if (diverging.length === 0) return null;
-  const where =
-    cursor === null ? 'the promotions in force now' : `the promotions at catalog cursor ${cursor}`;
-  const first = diverging[0] as (typeof diverging)[number];
+function toNote(diverging: DivergingLines, why: string): MovementNote {
+  const first = diverging[0] as DivergingLines[number];
   return {
     code: 'price_divergence',
     detail:
-      `Re-priced with ${where}, ${diverging.length} line(s) differ: line ${first.lineNo} has a promotion ` +
-      `discount of ${formatCents(first.stationDiscountCents)} (${codes(first.stationPromotionCodes)}) at the ` +
-      `station and ${formatCents(first.serverDiscountCents)} (${codes(first.serverPromotionCodes)}) at the server.`,
+      `${why}: ${diverging.length} line(s) differ. Line ${first.lineNo} has a promotion discount of ` +
+      `${formatCents(first.stationDiscountCents)} (${codes(first.stationPromotionCodes)}) at the station and ` +
+      `${formatCents(first.serverDiscountCents)} (${codes(first.serverPromotionCodes)}) at the server.`,
     lines: diverging,
   };
 }
