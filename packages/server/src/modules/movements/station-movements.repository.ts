@@ -8,11 +8,12 @@ export interface MovementFilter {
   to: string | undefined;
   type: string | undefined;
   status: 'accepted' | 'quarantined' | 'pending_reference' | 'cancelled' | undefined;
-  after: [string, string] | undefined;
+  /** Keyset: the last item's `[occurredAt, incarnation, seq]`. */
+  after: [string, number, number] | undefined;
   limit: number;
 }
 
-/** A station's movements, oldest first, one page plus one row (index `movements_station_occurred`). */
+/** A station's movements, oldest first (ties in station order), one page plus one row (index `movements_station_occurred`). */
 export function listStationMovements(db: Executor, f: MovementFilter) {
   let q = db
     .selectFrom('movements')
@@ -32,7 +33,8 @@ export function listStationMovements(db: Executor, f: MovementFilter) {
     ])
     .where('stationId', '=', f.stationId)
     .orderBy('occurredAt')
-    .orderBy('id')
+    .orderBy('incarnation')
+    .orderBy('seq')
     .limit(f.limit + 1);
   if (f.from !== undefined) q = q.where('occurredAt', '>=', f.from);
   if (f.to !== undefined) q = q.where('occurredAt', '<', f.to);
@@ -40,9 +42,13 @@ export function listStationMovements(db: Executor, f: MovementFilter) {
   if (f.status === 'cancelled') q = q.where('cancelled', '=', 1);
   else if (f.status !== undefined) q = q.where('status', '=', f.status);
   if (f.after) {
-    const [at, id] = f.after;
+    const [at, incarnation, seq] = f.after;
     q = q.where((eb) =>
-      eb.or([eb('occurredAt', '>', at), eb.and([eb('occurredAt', '=', at), eb('id', '>', id)])]),
+      eb.or([
+        eb('occurredAt', '>', at),
+        eb.and([eb('occurredAt', '=', at), eb('incarnation', '>', incarnation)]),
+        eb.and([eb('occurredAt', '=', at), eb('incarnation', '=', incarnation), eb('seq', '>', seq)]),
+      ]),
     );
   }
   return q.execute();

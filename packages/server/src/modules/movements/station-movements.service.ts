@@ -39,6 +39,20 @@ function boundary(value: string, timezone: string, path: string, end: boolean): 
   ]);
 }
 
+function parseKey(cursor: string): [string, number, number] {
+  const key = JSON.parse(cursor) as unknown;
+  if (
+    Array.isArray(key) &&
+    typeof key[0] === 'string' &&
+    Number.isInteger(key[1]) &&
+    Number.isInteger(key[2])
+  )
+    return key as [string, number, number];
+  throw invalid([
+    { path: 'cursor', message: 'is not a cursor this server gave out; start from the first page' },
+  ]);
+}
+
 function parseNotes(text: string | null): MovementNote[] | null {
   return text === null ? null : (JSON.parse(text) as MovementNote[]);
 }
@@ -134,7 +148,7 @@ export function createStationMovementsService(deps: { db: Db; now: () => Date })
         to: to === undefined ? undefined : boundary(to, station.timezone, 'to', true),
         type: query.type,
         status: query.status,
-        after: cursor === undefined ? undefined : (JSON.parse(cursor) as [string, string]),
+        after: cursor === undefined ? undefined : parseKey(cursor),
         limit,
       });
       const items = rows.slice(0, limit);
@@ -142,7 +156,9 @@ export function createStationMovementsService(deps: { db: Db; now: () => Date })
       return {
         items: items.map(toStationMovementItem),
         nextCursor:
-          rows.length > limit && last ? encodeCursor(JSON.stringify([last.occurredAt, last.id])) : null,
+          rows.length > limit && last
+            ? encodeCursor(JSON.stringify([last.occurredAt, last.incarnation, Number(last.seq)]))
+            : null,
       };
     },
 
