@@ -53,6 +53,7 @@ export class IngestEngine {
   /** Every reference booked in this transaction (for the sweep after a PostgreSQL commit). */
   readonly released = new Set<string>();
   private readonly decisions = new Map<string, Decision>();
+  private storedPending: boolean | undefined;
 
   constructor(
     private readonly db: Executor,
@@ -75,11 +76,21 @@ export class IngestEngine {
       const again = [...this.decisions.values()]
         .filter((d) => d.verdict.status === 'pending_reference' && waiting.has(d.verdict.waitingFor))
         .map((d) => d.candidate);
-      const stored = (await repo.readPending(this.db, this.dialect, keys)).filter(
-        (row) => !this.decisions.has(row.id),
-      );
+      const stored = (await this.hasStoredPending())
+        ? (await repo.readPending(this.db, this.dialect, keys)).filter((row) => !this.decisions.has(row.id))
+        : [];
       round = [...again, ...stored.map((row) => candidateFromRow(row))];
     }
+  }
+
+  /**
+   * Whether any movement stored before this transaction waits for a reference: usually none, and
+   * then no round looks them up. Pending movements of this transaction are in `decisions`; one a
+   * concurrent PostgreSQL transaction commits meanwhile is found by the sweep after commit.
+   */
+  private async hasStoredPending(): Promise<boolean> {
+    this.storedPending ??= await repo.hasAnyPending(this.db);
+    return this.storedPending;
   }
 
   /** The decisions, in the order movements were first judged. Books the voucher changes. */
