@@ -51,7 +51,7 @@ export function registerLocalErrors(app: FastifyInstance): void {
     if (error instanceof LocalError) return sendProblem(reply, error.code, error.detail, error.errors);
     if (error.validation) {
       const errors = error.validation.map((v) => {
-        const params = v.params as Record<string, unknown>;
+        const params = v.params;
         const extra =
           typeof params.additionalProperty === 'string'
             ? params.additionalProperty

@@ -40,8 +40,7 @@ export class ServerUnreachable extends Error {
 function describeCause(cause: unknown): string {
   if (cause instanceof Error) {
     const inner = (cause as { cause?: unknown }).cause;
-    const code =
-      inner && typeof inner === 'object' && 'code' in inner ? String((inner as { code: unknown }).code) : '';
+    const code = inner && typeof inner === 'object' && 'code' in inner ? String(inner.code) : '';
     if (cause.name === 'TimeoutError') return 'timed out';
     return code || cause.message;
   }
