@@ -23,6 +23,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Real server and station processes (packages/testing/src/e2e).
+          name: 'e2e',
+          include: ['packages/testing/src/e2e/**/*.e2e.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
           name: 'cli',
           include: ['packages/cli/src/**/*.test.ts'],
           testTimeout: 60_000,

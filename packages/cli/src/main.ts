@@ -1,5 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerServerCommand } from './commands/server';
+import { registerStationCommand } from './commands/station';
+import { registerImportCommand } from './commands/import';
 
 const program = new Command()
   .name('storelink')
@@ -9,6 +11,8 @@ const program = new Command()
   .exitOverride();
 
 registerServerCommand(program);
+registerStationCommand(program);
+registerImportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -20,6 +20,7 @@ import { startRetentionJob } from './sync/retention';
 import { snapshotSources } from './sync/snapshot-sources';
 import { createSyncService, type SyncService, type TakePendingCommands } from './sync/sync.service';
 import { syncRoutes } from './sync/sync.routes';
+import { deliverPendingCommands } from './modules/station-commands/station-commands.repository';
 
 export const API_PREFIX = '/api/v1';
 /** 1 MiB by default (SPEC §12.1); streamed routes set their own limits. */
@@ -36,6 +37,8 @@ export interface ServerOptions {
   pingIntervalMs?: number;
   /** How often the change log is pruned (default hourly). */
   retentionIntervalMs?: number;
+  /** Cap of streamed bulk imports (default 1 GiB, SPEC §12.1). */
+  importLimitBytes?: number;
 }
 
 export interface StorelinkServer {
@@ -73,7 +76,11 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
     onCommands: (stationId: string) => notifier.notifyCommand(stationId),
   };
   const services = createServices(writeDeps, { metrics, log: app.log });
-  const takePendingCommands: TakePendingCommands = () => Promise.resolve([]);
+  const takePendingCommands: TakePendingCommands = async (stationId) =>
+    (await deliverPendingCommands(database.db, stationId, now())).map((c) => ({
+      type: c.type,
+      issuedAt: c.issuedAt,
+    }));
   const sync = createSyncService({ ...writeDeps, takePendingCommands });
   const ingest = services.ingest;
   registerOpenErrorsGauge(metrics, () => services.integrationErrors.countOpen());
@@ -126,7 +133,13 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
 
   app.get('/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, () => app.swagger());
   await app.register(opsRoutes, { db: database.db, registry: metrics.registry });
-  await app.register(async (api) => registerApiRoutes(api, services), { prefix: API_PREFIX });
+  await app.register(
+    async (api) =>
+      registerApiRoutes(api, services, {
+        ...(options.importLimitBytes !== undefined ? { importLimitBytes: options.importLimitBytes } : {}),
+      }),
+    { prefix: API_PREFIX },
+  );
   await app.register(syncRoutes, {
     prefix: API_PREFIX,
     sync,

@@ -15,7 +15,10 @@ import { createSellersService } from './modules/sellers/sellers.service';
 import { createSettingsService } from './modules/settings/settings.service';
 import { createStationGroupsService } from './modules/station-groups/station-groups.service';
 import { createStationsService } from './modules/stations/stations.service';
+import { createStationCommandsService } from './modules/station-commands/station-commands.service';
 import { createStoresService } from './modules/stores/stores.service';
+import { createProductsService } from './modules/products/products.service';
+import { createPriceListsService } from './modules/price-lists/price-lists.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
 export function createServices(deps: WriteDeps, ops: { metrics: Metrics; log: IngestLog }) {
@@ -31,12 +34,15 @@ export function createServices(deps: WriteDeps, ops: { metrics: Metrics; log: In
     stores: createStoresService(deps),
     stationGroups: createStationGroupsService(deps),
     stations: createStationsService(deps),
+    stationCommands: createStationCommandsService(deps),
     sellers: createSellersService(deps),
     operators: createOperatorsService(deps),
     paymentTypes: createPaymentTypesService(deps),
     paymentConditions: createPaymentConditionsService(deps),
     financialReasons: createFinancialReasonsService(deps),
     settings: createSettingsService(deps),
+    products: createProductsService(deps),
+    priceLists: createPriceListsService(deps),
   };
 }
 

@@ -6,6 +6,7 @@ import { readIdentity, type StationIdentity } from './identity';
 import { buildLocalApp } from './local/local-app';
 import type { BackoffOptions } from './sync/backoff';
 import { SyncEngine } from './sync/sync-engine';
+import type { ApplyResult } from './sync/change-applier';
 import { recoverInterruptedSnapshot } from './sync/sync-state';
 import { DEFAULT_LOCAL_PORT } from './version';
 
@@ -26,6 +27,7 @@ export interface RunStationOptions {
   appVersion?: string;
   backoff?: BackoffOptions;
   onSendNow?: () => void;
+  onApplied?: (result: ApplyResult) => void;
 }
 
 export interface RunningStation {
@@ -62,6 +64,7 @@ export async function runStation(options: RunStationOptions): Promise<RunningSta
     ...(options.appVersion ? { appVersion: options.appVersion } : {}),
     ...(options.backoff ? { backoff: options.backoff } : {}),
     ...(options.onSendNow ? { onSendNow: options.onSendNow } : {}),
+    ...(options.onApplied ? { onApplied: options.onApplied } : {}),
   });
   let url: string;
   try {

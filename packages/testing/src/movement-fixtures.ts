@@ -29,43 +29,21 @@ async function expectCreated(res: TestResponse, what: string): Promise<void> {
 }
 
 /**
- * Registers what movements refer to, once per server: a product with SKUs (straight in the table:
- * the catalog module lives elsewhere), seller `V1`, operators `OP1` (cashier) and `SUP1`
+ * Registers what movements refer to, once per server, through the API: a product with SKUs, seller `V1`, operators `OP1` (cashier) and `SUP1`
  * (supervisor), payment types `CASH` (gives change), `CARD` (installments), `PIX`, `VOUCHER`
  * (kind voucher), condition `CARD3X` (3 monthly installments on CARD), and reasons `WD`
  * (withdrawal), `SP` (supply), `EX` (expense).
  */
 export async function seedMovementMasterData(t: TestServer): Promise<void> {
-  const db = t.server.database.db;
-  const at = new Date().toISOString();
-  await db
-    .insertInto('products')
-    .values({
-      id: randomUUID(),
+  await expectCreated(
+    await t.api.post('/api/v1/products', {
       code: 'P-1',
       name: 'Camiseta',
-      brand: null,
       category: 'shirts',
-      active: 1,
-      createdAt: at,
-      updatedAt: at,
-    })
-    .execute();
-  await db
-    .insertInto('skus')
-    .values(
-      SKUS.map((code, i) => ({
-        id: randomUUID(),
-        code,
-        productCode: 'P-1',
-        color: 'blue',
-        size: String(i + 1),
-        active: 1,
-        createdAt: at,
-        updatedAt: at,
-      })),
-    )
-    .execute();
+      skus: SKUS.map((code, i) => ({ code, color: 'blue', size: String(i + 1) })),
+    }),
+    'product',
+  );
   const api = t.api;
   await expectCreated(await api.post('/api/v1/sellers', { code: SELLER, name: 'Vendedora' }), 'seller');
   await expectCreated(
@@ -148,7 +126,7 @@ export async function pairMovementStation(
   t: TestServer,
   codes: { station: string; store?: string; group?: string },
 ): Promise<MovementStation> {
-  const fixture = await seedStation(t.server, codes);
+  const fixture = await seedStation(t, codes);
   const paired = await pairStation(t.anonymous, fixture.pairingCode);
   if (paired.status !== 200) throw new Error(`pairing ${codes.station}: ${JSON.stringify(paired.body)}`);
   const api = t.anonymous.as(paired.body.token);

@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { startServer } from '@storelink/server';
 import { parsePort } from '../options';
 
 interface ServerCommandOptions {
@@ -34,6 +33,8 @@ export function registerServerCommand(program: Command): void {
       if (Boolean(options.tlsCert) !== Boolean(options.tlsKey)) {
         throw new Error('--tls-cert and --tls-key go together: give both or neither.');
       }
+      // Loaded here, not at the top: other commands (import, station) start without the server code.
+      const { startServer } = await import('@storelink/server');
       const server = await startServer({
         port: options.port,
         host: options.host,

@@ -40,10 +40,7 @@ export function registerProblemHandler(app: FastifyInstance): void {
     }
     const fastifyError = error as FastifyError;
     if (fastifyError.validation) {
-      const errors = fastifyError.validation.map((v) => ({
-        path: fieldPath(v.instancePath, v.params, fastifyError.validationContext),
-        message: describeValidation(v.keyword, v.message, v.params),
-      }));
+      const errors = toFieldErrors(fastifyError.validation, fastifyError.validationContext);
       const first = errors[0];
       const detail =
         errors.length === 1 && first
@@ -97,6 +94,22 @@ export function registerProblemHandler(app: FastifyInstance): void {
       `There is no ${request.method} ${request.url.split('?')[0]} here. Check the path.`,
     ),
   );
+}
+
+/** Schema validation errors in the words the API answers with: `{path: "skus[0].code", message}`. */
+export function toFieldErrors(
+  validation: readonly {
+    instancePath: string;
+    keyword: string;
+    message?: string | undefined;
+    params: Record<string, unknown>;
+  }[],
+  context?: string,
+): FieldError[] {
+  return validation.map((v) => ({
+    path: fieldPath(v.instancePath, v.params, context),
+    message: describeValidation(v.keyword, v.message, v.params),
+  }));
 }
 
 function fieldPath(

@@ -10,6 +10,8 @@ import { stationGroupSnapshotSource } from '../modules/station-groups/station-gr
 import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
 import { voucherSnapshotSource } from '../modules/movements/vouchers.sync';
+import { productSnapshotSource } from '../modules/products/products.sync';
+import { priceSnapshotSource } from '../modules/price-lists/price-lists.sync';
 
 /** Every entity a snapshot carries, in the order it streams them. */
 export const snapshotSources: SnapshotSource[] = [
@@ -17,6 +19,8 @@ export const snapshotSources: SnapshotSource[] = [
   stationGroupSnapshotSource,
   stationSnapshotSource,
   settingsSnapshotSource,
+  productSnapshotSource,
+  priceSnapshotSource,
   sellerSnapshotSource,
   operatorSnapshotSource,
   paymentTypeSnapshotSource,

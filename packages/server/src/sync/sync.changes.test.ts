@@ -15,7 +15,7 @@ let t: TestServer;
 let station: TestApi;
 beforeAll(async () => {
   t = await createTestServer({ now: () => clock });
-  const fixture = await seedStation(t.server, {
+  const fixture = await seedStation(t, {
     station: 'CH1',
     store: 'CHSTORE',
     group: 'CHG',

@@ -18,7 +18,7 @@ let store: Store;
 let stationId: string;
 beforeAll(async () => {
   t = await createTestServer({ pingIntervalMs: 100 });
-  const fixture = await seedStation(t.server, { station: 'EV1', store: 'EVSTORE' });
+  const fixture = await seedStation(t, { station: 'EV1', store: 'EVSTORE' });
   stationId = fixture.stationId;
   token = (await pairStation(t.anonymous, fixture.pairingCode)).body.token;
   baseUrl = await t.server.app.listen({ port: 0, host: '127.0.0.1' });

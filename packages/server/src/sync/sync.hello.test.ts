@@ -21,7 +21,7 @@ const helloBody = (overrides: Record<string, unknown> = {}) => ({
 });
 
 async function pairedStation(code: string, options: { integrationEnabled?: boolean } = {}) {
-  const fixture = await seedStation(t.server, { station: code, group: `G-${code}` }, options);
+  const fixture = await seedStation(t, { station: code, group: `G-${code}` }, options);
   const paired = await pairStation(t.anonymous, fixture.pairingCode);
   return { fixture, station: t.anonymous.as(paired.body.token) };
 }

@@ -28,7 +28,7 @@ const hello = (incarnation: number) => ({
 
 describe('pairing', () => {
   it('exchanges a code for a token, stores only its hash, and starts incarnation 1', async () => {
-    const fixture = await seedStation(t.server, { station: 'PAIR1' });
+    const fixture = await seedStation(t, { station: 'PAIR1' });
     const res = await pairStation(t.anonymous, fixture.pairingCode, {
       appVersion: '1.2.3',
       hostname: 'caixa-01',
@@ -54,7 +54,7 @@ describe('pairing', () => {
   });
 
   it('accepts the code as people type it: lower case, with a hyphen, O for 0', async () => {
-    const fixture = await seedStation(t.server, { station: 'PAIR2' });
+    const fixture = await seedStation(t, { station: 'PAIR2' });
     const typed = `${fixture.pairingCode.slice(0, 4)}-${fixture.pairingCode.slice(4)}`
       .toLowerCase()
       .replace(/0/g, 'o');
@@ -63,20 +63,20 @@ describe('pairing', () => {
   });
 
   it('refuses a wrong, a used and an expired code with pairing_code_invalid', async () => {
-    const fixture = await seedStation(t.server, { station: 'PAIR3' });
+    const fixture = await seedStation(t, { station: 'PAIR3' });
     const wrong = await pairStation(t.anonymous, 'ZZZZZZZZ');
     expect(wrong.status).toBe(400);
     expect(wrong.body.code).toBe('pairing_code_invalid');
     expect((await pairStation(t.anonymous, fixture.pairingCode)).status).toBe(200);
     const used = await pairStation(t.anonymous, fixture.pairingCode);
     expect(used.body).toMatchObject({ status: 400, code: 'pairing_code_invalid' });
-    const expiredCode = await issuePairingCode(t.server, fixture.stationId, new Date(Date.now() - 1000));
+    const expiredCode = await issuePairingCode(t, fixture.stationId, new Date(Date.now() - 1000));
     const expired = await pairStation(t.anonymous, expiredCode);
     expect(expired.body.code).toBe('pairing_code_invalid');
   });
 
   it('refuses an inactive station with station_inactive', async () => {
-    const fixture = await seedStation(t.server, { station: 'PAIR4' });
+    const fixture = await seedStation(t, { station: 'PAIR4' });
     await t.server.database.db
       .updateTable('stations')
       .set({ active: 0 })
@@ -88,12 +88,12 @@ describe('pairing', () => {
   });
 
   it('pairing again bumps the incarnation and revokes the old token; issuing a code alone changes nothing', async () => {
-    const fixture = await seedStation(t.server, { station: 'PAIR5' });
+    const fixture = await seedStation(t, { station: 'PAIR5' });
     const first = await pairStation(t.anonymous, fixture.pairingCode, {
       appVersion: '1.0.0',
       hostname: 'old-box',
     });
-    const code = await issuePairingCode(t.server, fixture.stationId);
+    const code = await issuePairingCode(t, fixture.stationId);
     expect((await t.anonymous.as(first.body.token).post('/api/v1/sync/hello', hello(1))).status).toBe(200);
 
     const second = await pairStation(t.anonymous, code, { hostname: 'new-box' });
@@ -109,7 +109,7 @@ describe('pairing', () => {
   });
 
   it('audits every successful pairing, without the token', async () => {
-    const fixture = await seedStation(t.server, { station: 'PAIR6' });
+    const fixture = await seedStation(t, { station: 'PAIR6' });
     const res = await pairStation(t.anonymous, fixture.pairingCode, {
       appVersion: '1.0.0',
       hostname: 'audited-box',
@@ -155,7 +155,7 @@ describe('station tokens', () => {
   });
 
   it('refuses a station token on admin routes', async () => {
-    const fixture = await seedStation(t.server, { station: 'TOK1' });
+    const fixture = await seedStation(t, { station: 'TOK1' });
     const pair = await pairStation(t.anonymous, fixture.pairingCode, { appVersion: '1.0.0', hostname: 'h' });
     const res = await t.anonymous.as(pair.body.token).get<Problem>('/api/v1/stores');
     expect(res.status).toBe(401);

@@ -110,6 +110,7 @@ export const syncRoutes: FastifyPluginAsyncTypebox<SyncRoutesOptions> = async (a
           },
         );
       });
+      await sync.acknowledgeSnapshot(context);
       return reply.type(NDJSON_MEDIA_TYPE).header('cache-control', 'no-store').send(body);
     },
   );

@@ -14,11 +14,14 @@ import { runWrite, type WriteDeps } from '../db/write';
 import { AppError, invalid } from '../http/app-error';
 import type { AuthenticatedStation } from '../http/access';
 import { hashToken, newToken } from '../modules/auth/tokens';
+import { toStationGroup } from '../modules/station-groups/station-groups.service';
+import { hashPairingCode, normalizePairingCode } from '../modules/stations/stations.pairing-code';
+import { recordStationChange, toStation } from '../modules/stations/stations.service';
 import { readHeadCursor } from '../modules/changes/change-log.repository';
 import { GLOBAL, type Scope } from '../modules/changes/change-plan';
 import type { StationScope } from './snapshot-source';
-import { toStationGroupRecord, toStationRecord, visibleStation } from './station-records';
 import * as repo from './sync.repository';
+import { acknowledgeResyncs } from '../modules/station-commands/station-commands.repository';
 
 /** A station's scope (SPEC §4.2), resolved from its token's station and that station's group. */
 export interface StationContext {
@@ -34,14 +37,6 @@ export type TakePendingCommands = (stationId: string) => Promise<PendingCommand[
 
 export interface SyncDeps extends WriteDeps {
   takePendingCommands: TakePendingCommands;
-}
-
-/**
- * Crockford base32 as people type it: case-insensitive, hyphens and spaces ignored, O read as 0
- * and I/L as 1. The stored hash is of the canonical form.
- */
-export function normalizePairingCode(code: string): string {
-  return code.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export function scopesOf(scope: StationScope): Scope[] {
@@ -105,10 +100,12 @@ export function createSyncService(deps: SyncDeps) {
      * code usable exactly once even when two stations race with it.
      */
     async pair(input: PairRequest): Promise<PairResponse> {
-      const codeHash = hashToken(normalizePairingCode(input.code));
-      const found = await repo.findStationByPairingCodeHash(db, codeHash);
+      const normalized = normalizePairingCode(input.code);
+      const codeHash = normalized === undefined ? undefined : hashPairingCode(normalized);
+      const found =
+        codeHash === undefined ? undefined : await repo.findStationByPairingCodeHash(db, codeHash);
       const nowIso = deps.now().toISOString();
-      if (!found || !found.pairingCodeExpiresAt || found.pairingCodeExpiresAt <= nowIso) {
+      if (!codeHash || !found || !found.pairingCodeExpiresAt || found.pairingCodeExpiresAt <= nowIso) {
         throw new AppError(
           'pairing_code_invalid',
           'This pairing code is wrong, already used or expired. Issue a new code for the station in the back office.',
@@ -147,22 +144,16 @@ export function createSyncService(deps: SyncDeps) {
           );
         }
         await repo.startIncarnation(w.tx, found.id, incarnation);
-        const before = toStationRecord(found);
-        const after = toStationRecord({ ...found, ...patch });
+        const merged = { ...found, ...patch };
         w.audit({
           action: 'station.pair',
           entity: 'station',
           entityId: found.id,
           stationId: found.id,
-          before,
-          after,
+          before: toStation(found),
+          after: toStation(merged),
         });
-        w.recordChange({
-          entity: 'station',
-          key: found.code,
-          before: visibleStation(before),
-          after: visibleStation(after),
-        });
+        recordStationChange(w, found, merged);
         return {
           stationId: found.id,
           stationCode: found.code,
@@ -230,8 +221,8 @@ export function createSyncService(deps: SyncDeps) {
       const commands = await deps.takePendingCommands(station.id);
       return {
         serverTime: now.toISOString(),
-        station: toStationRecord({ ...station, lastSeenAt: now.toISOString(), appVersion: input.appVersion }),
-        group: toStationGroupRecord(group),
+        station: toStation({ ...station, lastSeenAt: now.toISOString(), appVersion: input.appVersion }),
+        group: toStationGroup(group),
         minStationVersion,
         expectedSeq: lastSeq + 1,
         commands,
@@ -272,6 +263,11 @@ export function createSyncService(deps: SyncDeps) {
         cursor: String(page.cursor),
         hasMore: page.hasMore,
       };
+    },
+
+    /** A snapshot of the station's scope is under way: its pending `resync` commands are done. */
+    async acknowledgeSnapshot(context: StationContext): Promise<void> {
+      await acknowledgeResyncs(db, context.station.id, deps.now().toISOString());
     },
 
     /** Prunes changes older than `settings.changeRetentionDays`; returns the rows deleted. */

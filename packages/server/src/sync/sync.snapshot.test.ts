@@ -18,7 +18,7 @@ let t: TestServer;
 let station: TestApi;
 beforeAll(async () => {
   t = await createTestServer();
-  const fixture = await seedStation(t.server, { station: 'SNAP1', store: 'SNAPSTORE' });
+  const fixture = await seedStation(t, { station: 'SNAP1', store: 'SNAPSTORE' });
   station = t.anonymous.as((await pairStation(t.anonymous, fixture.pairingCode)).body.token);
 });
 afterAll(() => t.close());

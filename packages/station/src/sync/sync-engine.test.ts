@@ -38,7 +38,7 @@ async function newStation(
   options: { via?: string; heartbeatSeconds?: number; integrationEnabled?: boolean } = {},
 ) {
   const fixture = await seedStation(
-    t.server,
+    t,
     { station: code, store: `ST-${code}`, group: `G-${code}` },
     {
       heartbeatSeconds: options.heartbeatSeconds ?? 1,
@@ -175,11 +175,7 @@ describe('station sync engine', () => {
   });
 
   it('shows integration_disabled in words and keeps serving', async () => {
-    const fixture = await seedStation(
-      t.server,
-      { station: 'E7', group: 'G-E7-OFF' },
-      { integrationEnabled: false },
-    );
+    const fixture = await seedStation(t, { station: 'E7', group: 'G-E7-OFF' }, { integrationEnabled: false });
     const station = await createTestStation(serverUrl, fixture.pairingCode);
     stations.push(station);
     expect(station.paired.kind).toBe('refused');

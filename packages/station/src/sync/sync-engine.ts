@@ -6,7 +6,7 @@ import type { StationIdentity } from '../identity';
 import { readLastSeq, readOutboxState } from '../outbox/outbox.repository';
 import { STATION_APP_VERSION } from '../version';
 import { backoffDelayMs, sleep, type BackoffOptions } from './backoff';
-import { ChangeApplier } from './change-applier';
+import { ChangeApplier, type ApplyResult } from './change-applier';
 import { readEventStream } from './event-stream-client';
 import { ServerClient, ServerUnreachable, SyncHttpError } from './server-client';
 import { loadSnapshot, type SnapshotProgress } from './snapshot-loader';
@@ -23,6 +23,8 @@ export interface SyncEngineOptions {
   onSendNow?: () => void;
   backoff?: BackoffOptions;
   changesPageLimit?: number;
+  /** Called after each committed change page (metrics, benchmarks); must not throw. */
+  onApplied?: (result: ApplyResult) => void;
 }
 
 type Task = 'hello' | 'snapshot' | 'pull';
@@ -232,7 +234,8 @@ export class SyncEngine {
         return;
       }
       const { page, serverDate } = await this.client.changes(state.cursor, limit);
-      this.applier.apply(page, serverDate, new Date().toISOString());
+      const result = this.applier.apply(page, serverDate, new Date().toISOString());
+      this.options.onApplied?.(result);
       this.markOnline();
       if (!page.hasMore || this.stopped) return;
     }

@@ -46,3 +46,60 @@ export async function listPendingCommands(db: Executor, stationId: string): Prom
     .orderBy('id')
     .execute();
 }
+
+/** How long a handed-out command waits for its acknowledgement before it is handed out again. */
+export const REDELIVER_AFTER_MS = 2 * 60 * 1000;
+
+/**
+ * Hands out a station's commands: the pending ones never delivered, or delivered more than
+ * `REDELIVER_AFTER_MS` ago without an acknowledgement (the answer carrying them may have been
+ * lost). Marks them delivered; a `send-now` is acknowledged by its delivery (it only hurries a
+ * send the scheduler does anyway). Oldest first, one per type.
+ */
+export async function deliverPendingCommands(
+  db: Executor,
+  stationId: string,
+  at: Date,
+): Promise<StationCommandRow[]> {
+  const redeliverBefore = new Date(at.getTime() - REDELIVER_AFTER_MS).toISOString();
+  const due = (await listPendingCommands(db, stationId)).filter(
+    (c) => c.deliveredAt === null || c.deliveredAt < redeliverBefore,
+  );
+  if (due.length === 0) return [];
+  const now = at.toISOString();
+  await db
+    .updateTable('stationCommands')
+    .set({ deliveredAt: now })
+    .where(
+      'id',
+      'in',
+      due.map((c) => c.id),
+    )
+    .execute();
+  await db
+    .updateTable('stationCommands')
+    .set({ acknowledgedAt: now })
+    .where('stationId', '=', stationId)
+    .where('type', '=', 'send-now')
+    .where('acknowledgedAt', 'is', null)
+    .where('deliveredAt', 'is not', null)
+    .execute();
+  const seen = new Set<string>();
+  return due.filter((c) => (seen.has(c.type) ? false : (seen.add(c.type), true)));
+}
+
+/** The station started a snapshot: every `resync` issued before `at` is done. */
+export async function acknowledgeResyncs(db: Executor, stationId: string, at: string): Promise<void> {
+  await db
+    .updateTable('stationCommands')
+    .set({ acknowledgedAt: at })
+    .where('stationId', '=', stationId)
+    .where('type', '=', 'resync')
+    .where('acknowledgedAt', 'is', null)
+    .where('issuedAt', '<=', at)
+    .execute();
+}
+
+export async function findCommand(db: Executor, id: string): Promise<StationCommandRow | undefined> {
+  return db.selectFrom('stationCommands').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -138,7 +138,10 @@ export function createStationGroupsService(deps: WriteDeps) {
     let resyncStations = 0;
     if (merged.storeCode !== before.storeCode || merged.priceListCode !== before.priceListCode) {
       const stationIds = await repo.listStationIdsOfGroup(w.tx, before.code);
-      for (const stationId of stationIds) await enqueueStationCommand(w.tx, stationId, 'resync', w.at);
+      for (const stationId of stationIds) {
+        await enqueueStationCommand(w.tx, stationId, 'resync', w.at);
+        w.wakeStation(stationId);
+      }
       resyncStations = stationIds.length;
     }
     w.audit({

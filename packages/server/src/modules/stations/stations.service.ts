@@ -95,6 +95,7 @@ export function createStationsService(deps: WriteDeps) {
       // Another group may mean another store and price list: the station starts over from a
       // snapshot, keeping its outbox (SPEC §4.2).
       const command = await enqueueStationCommand(w.tx, before.id, 'resync', w.at);
+      w.wakeStation(before.id);
       details = {
         fromGroupCode: before.groupCode,
         toGroupCode: merged.groupCode,
