@@ -1,5 +1,13 @@
 import type { MovementNote, Promotion, SaleCompletedPayload } from '@storelink/contracts';
-import { formatCents, priceCart, type CartLine } from '@storelink/domain';
+import {
+  formatCents,
+  isInGroupScope,
+  priceCart,
+  resolveInstantMs,
+  targetsLine,
+  validatePromotion,
+  type CartLine,
+} from '@storelink/domain';
 import type { IngestCatalog } from './ingest.catalog';
 import { normalizeInstant } from './ingest.projection';
 
@@ -65,10 +73,64 @@ export function findPriceDivergence(input: RepriceInput): MovementNote | null {
   );
 }
 
+/** A promotion that may apply in a group, with its validity bounds read once. */
+interface PooledPromotion {
+  promotion: Promotion;
+  startMs: number | null;
+  endMs: number | null;
+}
+
+const pools = new WeakMap<readonly Promotion[], Map<string, PooledPromotion[]>>();
+
+/**
+ * The promotions that can apply to some sale of the group, with their bounds resolved in the
+ * store's timezone: what `priceCart` would drop for every cart (inactive, other groups, invalid
+ * parameters, unreadable bounds) is dropped once per batch instead of once per sale. Cached for
+ * the catalog's arrays, which live as long as one ingest transaction.
+ */
+function poolOf(promotions: readonly Promotion[], groupCode: string, timezone: string): PooledPromotion[] {
+  const key = `${groupCode}\u0000${timezone}`;
+  let byZone = pools.get(promotions);
+  if (!byZone) pools.set(promotions, (byZone = new Map()));
+  let pool = byZone.get(key);
+  if (pool) return pool;
+  pool = [];
+  for (const promotion of promotions) {
+    if (!promotion.active || !isInGroupScope(promotion.groupCodes, groupCode)) continue;
+    if (validatePromotion(promotion).length > 0) continue;
+    const startMs = promotion.startsAt === undefined ? null : resolveInstantMs(promotion.startsAt, timezone);
+    const endMs = promotion.endsAt === undefined ? null : resolveInstantMs(promotion.endsAt, timezone);
+    if (
+      (promotion.startsAt !== undefined && startMs === null) ||
+      (promotion.endsAt !== undefined && endMs === null)
+    )
+      continue;
+    pool.push({ promotion, startMs, endMs });
+  }
+  byZone.set(key, pool);
+  return pool;
+}
+
+/** The pooled promotions in force at `atMs` that target a line of the cart. */
+function candidatesFor(
+  pool: readonly PooledPromotion[],
+  lines: readonly CartLine[],
+  atMs: number,
+): Promotion[] {
+  return pool
+    .filter(
+      (p) =>
+        (p.startMs === null || atMs >= p.startMs) &&
+        (p.endMs === null || atMs < p.endMs) &&
+        lines.some((line) => targetsLine(p.promotion.target, line)),
+    )
+    .map((p) => p.promotion);
+}
+
 /** Lines where the station's promotion discount differs from `promotions`'; undefined if unpriceable. */
-function compare(input: RepriceInput, promotions: readonly Promotion[]): DivergingLines | undefined {
+function compare(input: RepriceInput, all: readonly Promotion[]): DivergingLines | undefined {
   const { payload, catalog } = input;
-  if (promotions.length === 0) return divergingWithout(payload);
+  if (all.length === 0) return divergingWithout(payload);
   const lines: CartLine[] = [];
   for (const item of payload.items) {
     const sku = catalog.sku(item.skuCode);
@@ -82,6 +144,12 @@ function compare(input: RepriceInput, promotions: readonly Promotion[]): Divergi
       unitPriceCents: item.unitPriceCents,
     });
   }
+  const promotions = candidatesFor(
+    poolOf(all, input.groupCode, input.timezone),
+    lines,
+    Date.parse(input.occurredAt),
+  );
+  if (promotions.length === 0) return divergingWithout(payload);
   let priced;
   try {
     priced = priceCart({
