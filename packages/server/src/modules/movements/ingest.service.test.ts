@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { IntegrationError, PageOf } from '@storelink/contracts';
+import type { IntegrationError, MovementBatchReply, PageOf } from '@storelink/contracts';
 import {
   createTestServer,
+  issuePairingCode,
+  pairStation,
   pairMovementStation,
   salePayload,
   seedMovementMasterData,
@@ -112,6 +114,29 @@ describe('POST /sync/movements', () => {
     expect(res.status).toBe(200);
     expect(res.body.results.map((r) => r.seq)).toEqual([1, 2]);
     expect(res.body).toMatchObject({ ackedThrough: 2, expectedSeq: 3 });
+    expect(await salesOf(a.stationId)).toHaveLength(2);
+  });
+
+  it('takes a movement resent by a re-paired register under its new incarnation as a duplicate', async () => {
+    const a = await station();
+    const sold = a.movement('sale.completed', salePayload());
+    await a.send([sold]);
+    const repaired = await pairStation(t.anonymous, await issuePairingCode(t, a.stationId));
+    expect(repaired.body.incarnation).toBe(a.incarnation + 1);
+    const api = t.anonymous.as(repaired.body.token);
+    const send = (movements: unknown[]) =>
+      api.post<MovementBatchReply>('/api/v1/sync/movements', {
+        incarnation: repaired.body.incarnation,
+        movements,
+      });
+    const resent = { ...sold, seq: 1 };
+    const next = { ...a.movement('sale.completed', salePayload()), seq: 2 };
+    expect((await send([resent])).body.results).toEqual([{ seq: 1, id: sold.id, status: 'duplicate' }]);
+    const again = await send([resent, next]);
+    expect(again.body.results.map((r) => [r.seq, r.status, r.code])).toEqual([
+      [1, 'duplicate', undefined],
+      [2, 'accepted', undefined],
+    ]);
     expect(await salesOf(a.stationId)).toHaveLength(2);
   });
 

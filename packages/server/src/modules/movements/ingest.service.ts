@@ -139,7 +139,7 @@ export function createIngestService(deps: IngestDeps) {
       (
         await repo.readMovementsByIds(
           w.tx,
-          fresh.map((m) => m.id),
+          [...held, ...fresh].map((m) => m.id),
         )
       ).map((r) => [r.id, r]),
     );
@@ -165,7 +165,16 @@ export function createIngestService(deps: IngestDeps) {
       if (held) mismatches.push({ held, m, detail });
     };
 
-    for (const m of held) checkHeld(m, storedBySeq.get(m.seq), `Seq ${m.seq}`);
+    for (const m of held) {
+      // A seq whose slot went to a movement held from an earlier incarnation has no row of its own.
+      const byId = storedById.get(m.id);
+      const sameMovement = byId && {
+        id: byId.id,
+        receivedHash: byId.receivedHash,
+        stationId: byId.stationId,
+      };
+      checkHeld(m, storedBySeq.get(m.seq) ?? sameMovement, `Seq ${m.seq}`);
+    }
     const firstById = new Map<string, Held>();
     for (const m of fresh) {
       // The same movement under another seq: a restored register resending under a new incarnation.
