@@ -169,6 +169,25 @@ describe('references across stations (SPEC §4.3)', () => {
     expect(await voucher('V-TWICE')).toMatchObject({ balanceCents: 0 });
   });
 
+  it('quarantines a waiting redemption as voucher_overdrawn when the voucher that lands is too small', async () => {
+    const sale = salePayload({
+      items: [{ unitPriceCents: 8000 }],
+      payments: [{ paymentTypeCode: 'VOUCHER', voucherCode: 'V-SMALL', amountCents: 8000 }],
+    });
+    const redemption = b.movement('sale.completed', sale);
+    expect((await b.send([redemption])).body.results[0]?.status).toBe('pending_reference');
+    await a.send([a.movement('exchange.completed', voucherExchangePayload({ voucherCode: 'V-SMALL' }))]);
+    expect(await statusOf(redemption.id)).toBe('voucher_overdrawn');
+    const errors = await t.api.get<PageOf<IntegrationError>>(
+      `/api/v1/integration-errors?code=voucher_overdrawn&stationId=${b.stationId}`,
+    );
+    expect(errors.body.items.find((e) => e.movementId === redemption.id)).toMatchObject({
+      status: 'open',
+      payload: sale,
+    });
+    expect(await voucher('V-SMALL')).toMatchObject({ balanceCents: 5000 });
+  });
+
   it('quarantines an exchange cancellation that arrives after its voucher was spent', async () => {
     const exchange = voucherExchangePayload({ voucherCode: 'V-UNDO' });
     await a.send([a.movement('exchange.completed', exchange)]);
