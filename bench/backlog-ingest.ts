@@ -1,14 +1,15 @@
 /**
  * Server ingest of a drained backlog (SPEC §9 B2, server side; issue 4 "Must show" 4):
  *
- *   npm run bench -- ingest [--sales 10000] [--promotions 0]
+ *   npm run bench -- ingest [--sales 10000] [--runs 3] [--promotions 200]
  *
  * One paired station sends 10,000 sales (3 items, 1–2 payments) in batches of 500 through
  * `app.inject` (routing, validation, hashing, judging, re-pricing, projections, ERP cursor: all
  * but the socket), on SQLite and, when DATABASE_URL is set, on PostgreSQL. The floor, measured in
  * the same run, bulk-inserts exactly the rows the ingest writes for them (movement, sale, items,
- * payments) into a fresh database, in the same batches (backlog-floor.ts). `--promotions` creates
- * that many active promotions, so every sale is re-priced by the engine.
+ * payments) into a fresh database, in the same batches (backlog-floor.ts); runs alternate and the
+ * medians are compared. `--promotions` creates that many active promotions (one in twenty on the
+ * sold SKUs), the sales are priced with them as a station would, and the server re-prices each.
  */
 import type { MovementEnvelope, Promotion, SalePayment } from '@storelink/contracts';
 import { priceCart } from '@storelink/domain';
@@ -21,12 +22,19 @@ import {
   SKUS,
   type TestDialect,
 } from '@storelink/testing';
-import { argument, machine, ms } from './bench-support';
+import { argument, machine, median, ms } from './bench-support';
 import { measureBacklogFloor } from './backlog-floor';
 
 const BATCH = 500;
 
-async function drain(dialect: TestDialect, total: number, promotions: number): Promise<string[]> {
+interface Run {
+  drainMs: number;
+  floorMs: number;
+  divergences: number;
+}
+
+/** One run: a fresh server drains the backlog, then a fresh database takes the floor. */
+async function drain(dialect: TestDialect, total: number, promotions: number): Promise<Run> {
   const t = await createTestServer({ dialect });
   try {
     await seedMovementMasterData(t);
@@ -93,24 +101,39 @@ async function drain(dialect: TestDialect, total: number, promotions: number): P
       .where('notes', 'is not', null)
       .execute();
     const floor = await measureBacklogFloor(dialect, envelopes, station, BATCH);
-    const rate = (elapsed: number) => `${((total / elapsed) * 1000).toFixed(0)} sales/s`;
-    return [
-      `${dialect}: ${total} sales in batches of ${BATCH}${promotions > 0 ? `, ${promotions} promotions` : ''}`,
-      `  ingest (app.inject)  ${ms(drainMs)}  ${rate(drainMs)}`,
-      `  floor (bulk insert)  ${ms(floor.ms)}  ${rate(floor.ms)}`,
-      `  ratio                ${(drainMs / floor.ms).toFixed(2)} × floor (goal ≤ 3 ×)`,
-      `  price divergences    ${noted.length} (the station priced with the same engine)`,
-    ];
+    return { drainMs, floorMs: floor.ms, divergences: noted.length };
   } finally {
     await t.close();
   }
 }
 
+/** Runs alternate drain and floor; medians are compared, as for bootstrap. */
+async function measure(
+  dialect: TestDialect,
+  total: number,
+  promotions: number,
+  runs: number,
+): Promise<string[]> {
+  const results: Run[] = [];
+  for (let i = 0; i < runs; i += 1) results.push(await drain(dialect, total, promotions));
+  const drainMs = median(results.map((r) => r.drainMs));
+  const floorMs = median(results.map((r) => r.floorMs));
+  const rate = (elapsed: number) => `${((total / elapsed) * 1000).toFixed(0)} sales/s`;
+  return [
+    `${dialect}: ${total} sales in batches of ${BATCH}${promotions > 0 ? `, ${promotions} promotions` : ''}, median of ${runs}`,
+    `  ingest (app.inject)  ${ms(drainMs)}  ${rate(drainMs)}`,
+    `  floor (bulk insert)  ${ms(floorMs)}  ${rate(floorMs)}`,
+    `  ratio                ${(drainMs / floorMs).toFixed(2)} × floor (goal ≤ 3 ×)`,
+    `  price divergences    ${Math.max(...results.map((r) => r.divergences))} (the station priced with the same engine)`,
+  ];
+}
+
 export async function runIngestBacklog(): Promise<string[]> {
   const total = argument('sales', 10_000);
+  const runs = argument('runs', 3);
   const promotions = process.argv.includes('--promotions') ? argument('promotions', 200) : 0;
-  const lines = [`ingest backlog — ${machine()}`, ...(await drain('sqlite', total, promotions))];
-  if (process.env.DATABASE_URL) lines.push(...(await drain('postgres', total, promotions)));
+  const lines = [`ingest backlog — ${machine()}`, ...(await measure('sqlite', total, promotions, runs))];
+  if (process.env.DATABASE_URL) lines.push(...(await measure('postgres', total, promotions, runs)));
   else lines.push('postgres: skipped (set DATABASE_URL)');
   return lines;
 }
