@@ -91,7 +91,10 @@ const pools = new WeakMap<readonly Promotion[], Map<string, PooledPromotion[]>>(
 function poolOf(promotions: readonly Promotion[], groupCode: string, timezone: string): PooledPromotion[] {
   const key = `${groupCode}\u0000${timezone}`;
   let byZone = pools.get(promotions);
-  if (!byZone) pools.set(promotions, (byZone = new Map()));
+  if (!byZone) {
+    byZone = new Map<string, PooledPromotion[]>();
+    pools.set(promotions, byZone);
+  }
   let pool = byZone.get(key);
   if (pool) return pool;
   pool = [];
