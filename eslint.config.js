@@ -3,6 +3,7 @@
 // the web UIs import only contracts and domain.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const ours = [
   '@storelink/contracts',
@@ -80,5 +81,11 @@ export default tseslint.config(
   {
     files: ['packages/admin-web/**', 'packages/checkout-web/**'],
     rules: forbid(['@storelink/server', '@storelink/station', '@storelink/cli', '@storelink/testing']),
+  },
+  {
+    // Hooks only at the top level of components, with complete effect dependencies.
+    files: ['packages/*-web/src/**/*.tsx', 'packages/*-web/src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
 );

@@ -13,6 +13,17 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      { test: { name: 'admin-web', include: ['packages/admin-web/src/**/*.test.ts'] } },
+      {
+        // Browser tests: a real server and Debian's Chromium (packages/ui-tests/README.md).
+        test: {
+          name: 'ui',
+          include: ['packages/ui-tests/src/**/*.test.ts'],
+          globalSetup: ['packages/ui-tests/src/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
       {
         test: {
           name: 'station',

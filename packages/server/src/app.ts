@@ -6,6 +6,7 @@ import { Problem } from '@storelink/contracts';
 import type { DatabaseHandle } from './db/database';
 import { readHeadCursor } from './modules/changes/change-log.repository';
 import { registerAccessControl } from './http/access';
+import { DEFAULT_CONSOLE_DIR, registerConsole, type ConsoleFallback } from './http/console';
 import { registerProblemHandler } from './http/problem';
 import { registerValidation } from './http/validation';
 import { createMetrics, instrumentRequests, registerOpenErrorsGauge, type Metrics } from './ops/metrics';
@@ -39,6 +40,8 @@ export interface ServerOptions {
   retentionIntervalMs?: number;
   /** Cap of streamed bulk imports (default 1 GiB, SPEC §12.1). */
   importLimitBytes?: number;
+  /** The built web console served at `/` (default packages/admin-web/dist); `false` for none. */
+  consoleDir?: string | false;
 }
 
 export interface StorelinkServer {
@@ -104,7 +107,9 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
   }
 
   registerValidation(app);
-  registerProblemHandler(app);
+  // The console registers after the API; the 404 handler asks it first through this indirection.
+  let consoleFallback: ConsoleFallback = () => undefined;
+  registerProblemHandler(app, { fallback: (request, reply) => consoleFallback(request, reply) });
   registerAccessControl(app, {
     authenticateUser: (token) => services.auth.authenticate(token),
     authenticateStation: (token) => sync.authenticate(token),
@@ -153,6 +158,7 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
     retention.stop();
     streams.close();
   });
+  consoleFallback = await registerConsole(app, { dir: options.consoleDir ?? DEFAULT_CONSOLE_DIR });
 
   return {
     app,

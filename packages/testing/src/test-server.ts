@@ -67,7 +67,12 @@ function createApi(server: StorelinkServer, token: string | undefined): TestApi 
  * DATABASE_URL is set), with `admin` created and logged in.
  */
 export async function createTestServer(
-  options: { dialect?: TestDialect; now?: () => Date; pingIntervalMs?: number } = {},
+  options: {
+    dialect?: TestDialect;
+    now?: () => Date;
+    pingIntervalMs?: number;
+    consoleDir?: string | false;
+  } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(options.dialect ?? testDialect());
   const handle = await openDatabase({ databaseUrl: database.databaseUrl, dataDir: database.dataDir });
@@ -75,6 +80,7 @@ export async function createTestServer(
     database: handle,
     ...(options.now ? { now: options.now } : {}),
     ...(options.pingIntervalMs ? { pingIntervalMs: options.pingIntervalMs } : {}),
+    ...(options.consoleDir !== undefined ? { consoleDir: options.consoleDir } : {}),
   });
   await server.services.auth.ensureAdmin(TEST_ADMIN_PASSWORD);
   const anonymous = createApi(server, undefined);

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCatalog, type ErrorCode } from '@storelink/contracts';
 import { AppError, type FieldError } from './app-error';
 import { translateDatabaseError } from '../db/database-errors';
@@ -33,7 +33,12 @@ export function sendProblem(
  * `validation_failed`; anything unexpected is logged whole and answered as 503 `unavailable`
  * without internals, so a client never sees a 500.
  */
-export function registerProblemHandler(app: FastifyInstance): void {
+export function registerProblemHandler(
+  app: FastifyInstance,
+  options: {
+    fallback?: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply> | undefined;
+  } = {},
+): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
     if (error instanceof AppError) {
       return sendProblem(reply, error.code, error.detail, error.errors, error.extra);
@@ -87,12 +92,14 @@ export function registerProblemHandler(app: FastifyInstance): void {
     );
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(
-      reply,
-      'not_found',
-      `There is no ${request.method} ${request.url.split('?')[0]} here. Check the path.`,
-    ),
+  app.setNotFoundHandler(
+    (request, reply) =>
+      options.fallback?.(request, reply) ??
+      sendProblem(
+        reply,
+        'not_found',
+        `There is no ${request.method} ${request.url.split('?')[0]} here. Check the path.`,
+      ),
   );
 }
 

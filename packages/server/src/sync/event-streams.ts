@@ -46,8 +46,10 @@ class StationStream {
     if (!this.blocked) this.send(': ping\n\n');
   }
 
+  /** Ends the stream and drops its connection: a closing server must not wait on keep-alive. */
   close(): void {
     this.res.end();
+    this.res.socket?.destroy();
   }
 
   /** Bytes queued in this process for the socket: bounded by one poke while blocked. */

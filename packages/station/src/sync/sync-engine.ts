@@ -334,6 +334,8 @@ export class SyncEngine {
         this.isStreaming = true;
         this.setPolling(false);
         this.markOnline();
+        // Back after an outage: say hello again (version policy, commands, monitoring).
+        if (failures > 0) this.request('hello');
         failures = 0;
         await readEventStream(
           res,
