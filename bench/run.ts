@@ -3,13 +3,16 @@
  *
  *   bootstrap    B1: a fresh station takes 100,000 SKUs; against the machine's floor
  *   propagation  B3: one price change at a time reaching 50 live stations; p50/p99/max
+ *   ingest       B2 (server side): 10,000 sales drained in batches of 500, against the floor
  */
 import { runBootstrap } from './bootstrap';
 import { runPropagation } from './propagation';
+import { runIngestBacklog } from './backlog-ingest';
 
 const benches: Record<string, () => Promise<string[]>> = {
   bootstrap: runBootstrap,
   propagation: runPropagation,
+  ingest: runIngestBacklog,
 };
 
 const name = process.argv[2];

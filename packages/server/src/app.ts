@@ -9,7 +9,9 @@ import { registerAccessControl } from './http/access';
 import { DEFAULT_CONSOLE_DIR, registerConsole, type ConsoleFallback } from './http/console';
 import { registerProblemHandler } from './http/problem';
 import { registerValidation } from './http/validation';
-import { createMetrics, instrumentRequests, type Metrics } from './ops/metrics';
+import { createMetrics, instrumentRequests, registerOpenErrorsGauge, type Metrics } from './ops/metrics';
+import type { IngestService } from './modules/movements/ingest.service';
+import { ingestRoutes } from './modules/movements/ingest.routes';
 import { opsRoutes } from './ops/ops.routes';
 import { registerApiRoutes } from './routes';
 import { createServices, type Services } from './services';
@@ -48,6 +50,7 @@ export interface StorelinkServer {
   services: Services;
   notifier: ChangeNotifier;
   sync: SyncService;
+  ingest: IngestService;
   streams: EventStreams;
   metrics: Metrics;
   close(): Promise<void>;
@@ -75,13 +78,15 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
     onChanges: (cursor: number) => notifier.notify(cursor),
     onCommands: (stationId: string) => notifier.notifyCommand(stationId),
   };
-  const services = createServices(writeDeps);
+  const services = createServices(writeDeps, { metrics, log: app.log });
   const takePendingCommands: TakePendingCommands = async (stationId) =>
     (await deliverPendingCommands(database.db, stationId, now())).map((c) => ({
       type: c.type,
       issuedAt: c.issuedAt,
     }));
   const sync = createSyncService({ ...writeDeps, takePendingCommands });
+  const ingest = services.ingest;
+  registerOpenErrorsGauge(metrics, () => services.integrationErrors.countOpen());
   const streams = new EventStreams({
     notifier,
     readHead: () => readHeadCursor(database.db),
@@ -147,6 +152,7 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
     streams,
     sources: snapshotSources,
   });
+  await app.register(ingestRoutes, { prefix: API_PREFIX, ingest, sync });
   // Live streams are hijacked responses: end them, or closing the server would wait on them.
   app.addHook('preClose', async () => {
     retention.stop();
@@ -160,6 +166,7 @@ export async function buildServer(options: ServerOptions): Promise<StorelinkServ
     services,
     notifier,
     sync,
+    ingest,
     streams,
     metrics,
     async close() {

@@ -13,6 +13,8 @@ import { stationGroupsRoutes } from './modules/station-groups/station-groups.rou
 import { stationsRoutes } from './modules/stations/stations.routes';
 import { stationCommandsRoutes } from './modules/station-commands/station-commands.routes';
 import { storesRoutes } from './modules/stores/stores.routes';
+import { integrationErrorsRoutes } from './modules/integration-errors/integration-errors.routes';
+import { movementsRoutes } from './modules/movements/movements.routes';
 import { productsRoutes } from './modules/products/products.routes';
 import { priceListsRoutes } from './modules/price-lists/price-lists.routes';
 import { IMPORT_BODY_LIMIT_BYTES } from './http/streamed-body';
@@ -42,6 +44,11 @@ export async function registerApiRoutes(
   await api.register(paymentConditionsRoutes, { paymentConditions: services.paymentConditions });
   await api.register(financialReasonsRoutes, { financialReasons: services.financialReasons });
   await api.register(settingsRoutes, { settings: services.settings });
+  await api.register(integrationErrorsRoutes, { integrationErrors: services.integrationErrors });
+  await api.register(movementsRoutes, {
+    stationMovements: services.stationMovements,
+    erpFeed: services.erpFeed,
+  });
   await api.register(productsRoutes, { products: services.products, importLimitBytes });
   await api.register(priceListsRoutes, { priceLists: services.priceLists, importLimitBytes });
 }

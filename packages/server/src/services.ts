@@ -1,4 +1,9 @@
 import type { WriteDeps } from './db/write';
+import type { Metrics } from './ops/metrics';
+import { createIntegrationErrorsService } from './modules/integration-errors/integration-errors.service';
+import { createErpFeedService } from './modules/movements/erp-feed.service';
+import { createIngestService, type IngestLog } from './modules/movements/ingest.service';
+import { createStationMovementsService } from './modules/movements/station-movements.service';
 import { createAuthService } from './modules/auth/auth.service';
 import { createAuditService } from './modules/audit/audit.service';
 import { createPromotionsService } from './modules/promotions/promotions.service';
@@ -16,8 +21,13 @@ import { createProductsService } from './modules/products/products.service';
 import { createPriceListsService } from './modules/price-lists/price-lists.service';
 
 /** Every service of the back office, built once per server from the same write dependencies. */
-export function createServices(deps: WriteDeps) {
+export function createServices(deps: WriteDeps, ops: { metrics: Metrics; log: IngestLog }) {
+  const ingest = createIngestService({ ...deps, ...ops });
   return {
+    ingest,
+    integrationErrors: createIntegrationErrorsService({ ...deps, afterBooking: ingest.sweepAfterCommit }),
+    stationMovements: createStationMovementsService(deps),
+    erpFeed: createErpFeedService(deps),
     auth: createAuthService(deps),
     audit: createAuditService(deps),
     promotions: createPromotionsService(deps),

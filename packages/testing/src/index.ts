@@ -7,4 +7,5 @@ export * from './wait';
 export * from './event-stream';
 export * from './fault-proxy';
 export * from './test-station';
+export * from './movement-fixtures';
 export * from './processes';

@@ -102,12 +102,18 @@ function checkUniqueCodes(promotions: readonly PromotionRule[]): void {
   }
 }
 
+/** Timezones already proven readable: the probe costs several Intl calls, a cart none. */
+const knownTimezones = new Set<string>();
+
 function instantMs(at: string, timezone: string): number {
   // Reading a time in the timezone also proves the timezone exists, before any promotion needs it.
-  const probe = resolveInstantMs('2000-01-01T00:00', timezone);
+  if (!knownTimezones.has(timezone)) {
+    if (resolveInstantMs('2000-01-01T00:00', timezone) === null)
+      throw new RangeError(`at must be an ISO 8601 instant with Z or an offset, got ${at}`);
+    knownTimezones.add(timezone);
+  }
   const ms = /(Z|[+-]\d{2}:\d{2})$/.test(at) ? resolveInstantMs(at, timezone) : null;
-  if (ms === null || probe === null)
-    throw new RangeError(`at must be an ISO 8601 instant with Z or an offset, got ${at}`);
+  if (ms === null) throw new RangeError(`at must be an ISO 8601 instant with Z or an offset, got ${at}`);
   return ms;
 }
 

@@ -260,6 +260,211 @@ export interface StationSequencesTable {
   lastSeq: number;
 }
 
+/** Where a movement stands (SPEC §4.3): booked, kept as an integration error, or waiting. */
+export type MovementStatusValue = 'accepted' | 'quarantined' | 'pending_reference';
+
+/**
+ * Every movement a station sent, kept whole. `payload` is the payload as booked (as received, or
+ * as edited before a successful reprocess) and `payloadHash` its hash; `receivedHash` is the hash
+ * the station sent, which a resend of the same seq must repeat. `waitingFor` names the reference a
+ * `pending_reference` movement waits for (`sale:<id>`, `exchange:<id>`, `voucher:<store>:<code>`).
+ * `erpCursor` is set when the movement is accepted (ERP feed order).
+ */
+export interface MovementsTable {
+  id: string;
+  stationId: string;
+  stationCode: string;
+  storeCode: string;
+  groupCode: string;
+  incarnation: number;
+  seq: number;
+  type: string;
+  /** Normalised (`toISOString`), for filtering and ordering. */
+  occurredAt: string;
+  /** The station's text when it differs from `occurredAt` (station audit hashes cover it). */
+  occurredAtSent: string | null;
+  receivedAt: string;
+  operatorCode: string;
+  schemaVersion: number;
+  payload: string;
+  payloadHash: string;
+  receivedHash: string;
+  status: MovementStatusValue;
+  errorCode: string | null;
+  errorDetail: string | null;
+  waitingFor: string | null;
+  saleId: string | null;
+  totalCents: number | null;
+  cancelled: Flag;
+  /** JSON array of `MovementNote`s (price divergence), or null. */
+  notes: string | null;
+  erpCursor: number | null;
+}
+
+export interface IntegrationErrorsTable {
+  id: string;
+  movementId: string;
+  stationId: string;
+  stationCode: string;
+  storeCode: string;
+  seq: number;
+  type: string;
+  code: string;
+  detail: string;
+  status: 'open' | 'resolved' | 'reprocessed';
+  /** The current payload (JSON): as received, or as last edited. */
+  payload: string;
+  payloadHash: string;
+  /** JSON array of `IntegrationErrorHistoryEntry`. */
+  history: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SalesTable {
+  id: string;
+  movementId: string;
+  stationId: string;
+  stationCode: string;
+  storeCode: string;
+  number: number;
+  sessionId: string;
+  sellerCode: string;
+  operatorCode: string;
+  customerTaxId: string | null;
+  customerName: string | null;
+  occurredAt: string;
+  /** The day of `occurredAt` in the store's timezone (SPEC §12.3 business day). */
+  businessDate: string;
+  subtotalCents: number;
+  discountCents: number;
+  totalCents: number;
+  changeCents: number;
+  surchargeCents: number;
+  cancelled: Flag;
+  cancelledAt: string | null;
+  cancelMovementId: string | null;
+}
+
+export interface SaleItemsTable {
+  saleId: string;
+  lineNo: number;
+  storeCode: string;
+  skuCode: string;
+  quantity: number;
+  unitPriceCents: number;
+  discountCents: number;
+  manualDiscountCents: number;
+  totalCents: number;
+  promotionCodes: string;
+}
+
+export interface SalePaymentsTable {
+  saleId: string;
+  n: number;
+  storeCode: string;
+  paymentTypeCode: string;
+  conditionCode: string | null;
+  amountCents: number;
+  surchargeCents: number;
+  changeCents: number;
+  voucherCode: string | null;
+  authorization: string | null;
+  /** JSON array of `{n, dueDate, amountCents}`, or null without a condition. */
+  installments: string | null;
+}
+
+export interface ExchangesTable {
+  id: string;
+  movementId: string;
+  stationId: string;
+  stationCode: string;
+  storeCode: string;
+  originalSaleId: string | null;
+  occurredAt: string;
+  businessDate: string;
+  settlement: 'voucher' | 'refund';
+  totalCents: number;
+  voucherCode: string | null;
+  refundPaymentTypeCode: string | null;
+  reason: string | null;
+  cancelled: Flag;
+  cancelledAt: string | null;
+  cancelMovementId: string | null;
+}
+
+export interface ExchangeItemsTable {
+  exchangeId: string;
+  n: number;
+  storeCode: string;
+  skuCode: string;
+  quantity: number;
+  unitPriceCents: number;
+  totalCents: number;
+}
+
+/** Store-scoped vouchers (SPEC §4.3, §12.4): issued by an exchange, spent in part or whole. */
+export interface VouchersTable {
+  storeCode: string;
+  code: string;
+  amountCents: number;
+  balanceCents: number;
+  status: 'open' | 'used' | 'cancelled';
+  exchangeId: string;
+  /** The station whose exchange issued it. */
+  stationCode: string;
+  issuedAt: string;
+  updatedAt: string;
+}
+
+export interface VoucherRedemptionsTable {
+  id: string;
+  storeCode: string;
+  voucherCode: string;
+  saleId: string;
+  movementId: string;
+  stationCode: string;
+  amountCents: number;
+  occurredAt: string;
+  /** Set when the sale was cancelled: the amount went back onto the voucher. */
+  cancelled: Flag;
+}
+
+/** A till's life; open and close come from separate movements, either may arrive first. */
+export interface CashSessionsTable {
+  id: string;
+  stationId: string;
+  stationCode: string;
+  storeCode: string;
+  operatorCode: string | null;
+  openedAt: string | null;
+  openingFloatCents: number | null;
+  openMovementId: string | null;
+  closedAt: string | null;
+  closedBy: string | null;
+  /** JSON `[{paymentTypeCode, amountCents}]` declared at close. */
+  declared: string | null;
+  /** JSON: the station's own `TillSummary` at close. */
+  summary: string | null;
+  closeMovementId: string | null;
+}
+
+export interface CashMovementsTable {
+  id: string;
+  sessionId: string;
+  stationId: string;
+  stationCode: string;
+  storeCode: string;
+  kind: 'withdrawal' | 'supply' | 'expense';
+  reasonCode: string;
+  amountCents: number;
+  note: string | null;
+  authorizedBy: string | null;
+  operatorCode: string;
+  occurredAt: string;
+  businessDate: string;
+}
+
 export interface Database {
   stores: StoresTable;
   priceLists: PriceListsTable;
@@ -285,6 +490,17 @@ export interface Database {
   counters: CountersTable;
   stationReports: StationReportsTable;
   stationSequences: StationSequencesTable;
+  movements: MovementsTable;
+  integrationErrors: IntegrationErrorsTable;
+  sales: SalesTable;
+  saleItems: SaleItemsTable;
+  salePayments: SalePaymentsTable;
+  exchanges: ExchangesTable;
+  exchangeItems: ExchangeItemsTable;
+  vouchers: VouchersTable;
+  voucherRedemptions: VoucherRedemptionsTable;
+  cashSessions: CashSessionsTable;
+  cashMovements: CashMovementsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -1,4 +1,4 @@
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
 
 /** One registry per server instance, so several servers in one process (tests) never clash. */
@@ -17,7 +17,32 @@ export function createMetrics() {
     help: 'Master-data changes appended to the change log',
     registers: [registry],
   });
-  return { registry, httpDuration, changesWritten };
+  const movements = new Counter({
+    name: 'storelink_movements_total',
+    help: 'Movements received from stations, by outcome (accepted, quarantined, pending_reference, duplicate)',
+    labelNames: ['status'] as const,
+    registers: [registry],
+  });
+  return { registry, httpDuration, changesWritten, movements };
+}
+
+/**
+ * `storelink_integration_errors_open`: open integration errors, counted by `count()` each time
+ * `/metrics` is scraped (one indexed query). A failed count leaves the last value.
+ */
+export function registerOpenErrorsGauge(metrics: Metrics, count: () => Promise<number>): void {
+  new Gauge({
+    name: 'storelink_integration_errors_open',
+    help: 'Integration errors waiting for an operator (status open)',
+    registers: [metrics.registry],
+    async collect() {
+      try {
+        this.set(await count());
+      } catch {
+        // The scrape still answers; the database's own health is /readyz's business.
+      }
+    },
+  });
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

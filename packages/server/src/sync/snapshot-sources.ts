@@ -9,6 +9,7 @@ import { settingsSnapshotSource } from '../modules/settings/settings.sync';
 import { stationGroupSnapshotSource } from '../modules/station-groups/station-groups.sync';
 import { stationSnapshotSource } from '../modules/stations/stations.sync';
 import { storeSnapshotSource } from '../modules/stores/stores.sync';
+import { voucherSnapshotSource } from '../modules/movements/vouchers.sync';
 import { productSnapshotSource } from '../modules/products/products.sync';
 import { priceSnapshotSource } from '../modules/price-lists/price-lists.sync';
 
@@ -26,4 +27,5 @@ export const snapshotSources: SnapshotSource[] = [
   paymentConditionSnapshotSource,
   financialReasonSnapshotSource,
   promotionSnapshotSource,
+  voucherSnapshotSource,
 ];

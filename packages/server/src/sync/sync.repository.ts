@@ -151,7 +151,7 @@ export async function readTransactionEnd(db: Executor, txCursor: number): Promis
 }
 
 /**
- * Deletes the oldest changes, whole transactions at a time, up to the newest one written before
+ * Deletes the oldest changes (but promotion changes), whole transactions at a time, up to the newest one written before
  * `cutoff`, and raises the floor to match. Cursors follow commit order, not `createdAt`, so the
  * pruned part is always a prefix of the log: a few rows just younger than the cutoff may go with
  * it. Returns how many rows were deleted.
@@ -165,7 +165,13 @@ export async function pruneChangeLog(db: Executor, cutoff: string): Promise<numb
   if (newest?.last === null || newest?.last === undefined) return 0;
   const last = Number(newest.last);
   const end = await readTransactionEnd(db, await readTxCursorOf(db, last));
-  const deleted = await db.deleteFrom('changeLog').where('cursor', '<=', end).executeTakeFirst();
+  // Promotion changes are kept: the ingest replays them to re-price a sale at the station's
+  // catalog cursor (docs/decisions/0072). No station reads below the floor, so they never resurface.
+  const deleted = await db
+    .deleteFrom('changeLog')
+    .where('cursor', '<=', end)
+    .where('entity', '<>', 'promotion')
+    .executeTakeFirst();
   await db
     .updateTable('counters')
     .set({ value: sql<number>`case when value < ${end} then ${end} else value end` })

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, verifyChain, type ChainLink } from '@storelink/domain';
+import { GENESIS_HASH, verifyChain, type ChainLink, type StationAuditContent } from '@storelink/domain';
 import type { AuditEntry, AuditQuery, AuditVerifyResult, PageOf } from '@storelink/contracts';
 import type { Db, Row } from '../../db/schema';
 import { decodeCursor, encodeCursor } from '../../db/paging';
@@ -43,6 +43,36 @@ function toLink(row: Row<'auditLog'>): ChainLink<unknown> {
       after: parse(row.after),
       details: parse(row.details),
     }),
+  };
+}
+
+/** `station:<code>:<incarnation>` → its station code and incarnation; null for other chains. */
+export function parseStationChain(chain: string): { stationCode: string; incarnation: number } | null {
+  const match = /^station:([^:]+):(\d+)$/.exec(chain);
+  return match ? { stationCode: match[1] as string, incarnation: Number(match[2]) } : null;
+}
+
+/**
+ * A station event's link: the content the station hashed (`stationAuditHash`), rebuilt from the
+ * row. `verifyChain` hashes it with `chainHash`, which is what `stationAuditHash` does.
+ */
+function toStationLink(
+  row: Row<'auditLog'>,
+  station: { stationCode: string; incarnation: number },
+): ChainLink<unknown> {
+  const content: StationAuditContent = {
+    stationCode: station.stationCode,
+    incarnation: station.incarnation,
+    occurredAt: row.at,
+    operatorCode: row.actor,
+    action: row.action,
+    details: parse(row.details),
+  };
+  return {
+    seq: Number(row.seq),
+    prevHash: row.prevHash,
+    hash: row.hash,
+    content: { ...content, details: content.details ?? null },
   };
 }
 
@@ -94,13 +124,16 @@ export function createAuditService(deps: { db: Db }) {
     },
 
     /**
-     * Re-computes every chain from its first entry, page by page, and compares its end with the
+     * Re-computes every chain from its first entry: the `admin` chain with the server's formula
+     * (`auditContent`), each `station:*` chain with the station's (`stationAuditHash`), page by page, and compares its end with the
      * chain's head, so an edit, an insertion or a deletion anywhere (even of the last entry) is found.
      */
     async verify(): Promise<AuditVerifyResult> {
       const heads = await deps.db.selectFrom('auditHeads').selectAll().orderBy('chain').execute();
       let checked = 0;
       for (const head of heads) {
+        const station = parseStationChain(head.chain);
+        const link = station ? (row: Row<'auditLog'>) => toStationLink(row, station) : toLink;
         let prev = GENESIS_HASH;
         let nextSeq = 1;
         for (;;) {
@@ -112,7 +145,7 @@ export function createAuditService(deps: { db: Db }) {
             .orderBy('seq')
             .limit(VERIFY_PAGE)
             .execute();
-          const result = verifyChain(rows.map(toLink), prev, nextSeq);
+          const result = verifyChain(rows.map(link), prev, nextSeq);
           checked += result.checked;
           if (!result.ok) {
             const broken = rows.find((r) => Number(r.seq) >= result.brokenSeq) ?? rows[0];
