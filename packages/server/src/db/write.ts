@@ -13,6 +13,8 @@ export interface Actor {
   id?: string;
 }
 
+export const SYSTEM_ACTOR: Actor = { kind: 'system', name: 'system' };
+
 /** Called after a commit that wrote changes, with the newest cursor: wakes live streams. */
 export type ChangeListener = (cursor: number) => void;
 
